@@ -1,0 +1,22 @@
+-- One row per Coupa PO snapshot the job handled: what it sent the ERP and what became of it.
+CREATE TABLE EXPORT_LEDGER (
+    IDEMPOTENCY_KEY    VARCHAR(200)             NOT NULL PRIMARY KEY, -- coupa-{id}-{version}-{updated-at}
+    COUPA_ID           BIGINT                   NOT NULL,
+    PO_NUMBER          VARCHAR(50),
+    PO_VERSION         INTEGER,
+    COUPA_UPDATED_AT   TIMESTAMP WITH TIME ZONE,
+    ACTION             VARCHAR(10),                                   -- CREATE, UPDATE, CANCEL, CLOSE
+    SENT_LINES         CHARACTER VARYING,                             -- JSON: the lines the ERP holds after it
+    OUTCOME            VARCHAR(20)              NOT NULL,             -- SENDING, ACCEPTED, REJECTED, ERP_UNREACHABLE, INVALID
+    OUTCOME_MESSAGE    VARCHAR(2000),
+    ERP_DOCUMENT_ID    VARCHAR(200),
+    JOB_EXECUTION_ID   BIGINT                   NOT NULL,
+    ATTEMPTS           INTEGER                  NOT NULL,
+    FIRST_ATTEMPT_AT   TIMESTAMP WITH TIME ZONE NOT NULL,
+    LAST_ATTEMPT_AT    TIMESTAMP WITH TIME ZONE NOT NULL,
+    ACCEPTED_AT        TIMESTAMP WITH TIME ZONE,
+    MARKED_EXPORTED_AT TIMESTAMP WITH TIME ZONE
+);
+
+CREATE INDEX EXPORT_LEDGER_BY_PO ON EXPORT_LEDGER (COUPA_ID, OUTCOME, ACCEPTED_AT);
+CREATE INDEX EXPORT_LEDGER_BY_EXECUTION ON EXPORT_LEDGER (JOB_EXECUTION_ID);

@@ -1,0 +1,50 @@
+package io.github.coupapoexport;
+
+import java.io.PrintStream;
+
+import io.github.coupapoexport.cli.ExitCode;
+import io.github.coupapoexport.cli.ExportCommandLine;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class CoupaPoExportApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code; the sandbox and the tests call this instead of {@link #main}. */
+    public static int run(String... args) {
+        try {
+            ConfigurableApplicationContext context = SpringApplication.run(CoupaPoExportApplication.class, args);
+            return SpringApplication.exit(context);
+        }
+        catch (RuntimeException startupFailure) {
+            return exitCodeOf(startupFailure).code();
+        }
+    }
+
+    @Bean
+    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job) {
+        return new ExportCommandLine(jobOperator, jobRepository, job, System.out);
+    }
+
+    /** A failure before the job could start: bad settings are exit 2, anything else exit 1. */
+    static ExitCode exitCodeOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSettingsException || cause instanceof BindException) {
+                System.out.println("coupa-po-export: " + cause.getMessage());
+                return ExitCode.CONFIGURATION_ERROR;
+            }
+        }
+        System.out.println("coupa-po-export: could not start: " + failure.getMessage());
+        return ExitCode.FAILED;
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.coupapoexport;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * How the POs of one step execution ended. Kept in the step's execution context so that it is saved with each
+ * chunk and the summary and {@code status} can read it back.
+ *
+ * @param exported accepted by the ERP and marked exported in Coupa
+ * @param failed rejected by the mapping or the ERP, or the ERP never answered; each stays visible in Coupa
+ * @param skipped the ERP already had the snapshot (an earlier run stopped before marking it), so only marked
+ */
+public record ExportTally(long exported, long failed, long skipped) {
+
+    static final String EXPORTED = "tally.exported";
+
+    static final String FAILED = "tally.failed";
+
+    static final String SKIPPED = "tally.skipped";
+
+    public static final ExportTally NONE = new ExportTally(0, 0, 0);
+
+    public static ExportTally from(ExecutionContext context) {
+        return new ExportTally(context.getLong(EXPORTED, 0), context.getLong(FAILED, 0), context.getLong(SKIPPED, 0));
+    }
+
+    public void writeTo(ExecutionContext context) {
+        context.putLong(EXPORTED, exported);
+        context.putLong(FAILED, failed);
+        context.putLong(SKIPPED, skipped);
+    }
+
+    public ExportTally plusExported() {
+        return new ExportTally(exported + 1, failed, skipped);
+    }
+
+    public ExportTally plusFailed() {
+        return new ExportTally(exported, failed + 1, skipped);
+    }
+
+    public ExportTally plusSkipped() {
+        return new ExportTally(exported, failed, skipped + 1);
+    }
+
+    public ExportTally plus(ExportTally other) {
+        return new ExportTally(exported + other.exported, failed + other.failed, skipped + other.skipped);
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.coupapoexport;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.net.http.HttpClient;
+
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.coupa.CoupaProperties;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
+import io.github.coupapoexport.erp.ErpClient;
+import io.github.coupapoexport.erp.ErpDocumentProcessor;
+import io.github.coupapoexport.erp.ErpProperties;
+import io.github.coupapoexport.erp.ErpPurchaseOrderWriter;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.mapping.PurchaseOrderExport;
+import io.github.coupapoexport.mapping.PurchaseOrderMapper;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one job: read Coupa's POs to export, map each to an ERP document, send it, mark it exported. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CoupaProperties.class, ErpProperties.class, ExportProperties.class})
+public class PurchaseOrderExportJobConfiguration {
+
+    public static final String JOB_NAME = "purchaseOrderExportJob";
+
+    public static final String STEP_NAME = "exportPurchaseOrders";
+
+    @Bean
+    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).build();
+    }
+
+    @Bean
+    Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
+            CoupaProperties coupa) {
+        // One chunk per Coupa page: the checkpoint moves one page at a time.
+        return new StepBuilder(STEP_NAME, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
+            .reader(reader)
+            .processor(processor)
+            .writer(writer)
+            .transactionManager(transactionManager)
+            .build();
+    }
+
+    @Bean
+    SettingsCheck settingsCheck(CoupaProperties coupa, ErpProperties erp, ExportProperties export) {
+        return new SettingsCheck(coupa, erp, export);
+    }
+
+    @Bean
+    CoupaPurchaseOrderReader coupaPurchaseOrderReader(CoupaClient coupa, CoupaProperties properties) {
+        return new CoupaPurchaseOrderReader(coupa, properties.pageSize());
+    }
+
+    @Bean
+    ErpDocumentProcessor erpDocumentProcessor(SettingsCheck settings, ExportLedger ledger) {
+        return new ErpDocumentProcessor(new PurchaseOrderMapper(settings.valueMaps()), ledger);
+    }
+
+    @Bean
+    ErpPurchaseOrderWriter erpPurchaseOrderWriter(ErpClient erp, CoupaClient coupa, ExportLedger ledger,
+            ExportProperties export, ErpProperties erpProperties) {
+        return new ErpPurchaseOrderWriter(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold());
+    }
+
+    @Bean
+    ExportLedger exportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new ExportLedger(jdbc, transactionManager, Clock.systemUTC());
+    }
+
+    @Bean
+    ErpClient erpClient(SettingsCheck settings, ErpProperties erp) {
+        HttpClient httpClient = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(erp.connectTimeout())
+            .build();
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+        requestFactory.setReadTimeout(erp.readTimeout());
+        RestClient restClient = RestClient.builder()
+            .baseUrl(erp.root())
+            .requestFactory(requestFactory)
+            .defaultHeaders(headers -> {
+                if (erp.bearerToken() != null && !erp.bearerToken().isBlank()) {
+                    headers.setBearerAuth(erp.bearerToken().reveal());
+                }
+                else if (erp.username() != null && !erp.username().isBlank()) {
+                    headers.setBasicAuth(erp.username(), erp.password().reveal());
+                }
+            })
+            .build();
+        RetryPolicy transientFailures = RetryPolicy.builder()
+            .includes(ErpClient.TransientFailure.class)
+            .maxRetries(erp.retry().maxRetries())
+            .delay(erp.retry().initialDelay())
+            .multiplier(2)
+            .jitter(erp.retry().initialDelay().dividedBy(2))
+            .maxDelay(erp.retry().maxDelay().compareTo(erp.retry().initialDelay()) < 0 ? erp.retry().initialDelay()
+                    : erp.retry().maxDelay())
+            .build();
+        return new ErpClient(restClient, new RetryTemplate(transientFailures), JsonMapper.builder().build());
+    }
+}

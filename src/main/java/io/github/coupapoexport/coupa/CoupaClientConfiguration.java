@@ -1,0 +1,105 @@
+package io.github.coupapoexport.coupa;
+
+import java.net.http.HttpClient;
+
+import io.github.coupapoexport.SettingsCheck;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Coupa's HTTP side: one {@link RestClient} whose requests carry a client-credentials token. Spring Security's
+ * OAuth2 client fetches the token from {@code {base-url}/oauth2/token}, caches it, renews it before it expires, and
+ * forgets it after a 401 so that the next call fetches a fresh one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CoupaClientConfiguration {
+
+    static final String REGISTRATION_ID = "coupa";
+
+    /** Coupa's tokens live 24 h and Coupa advises renewing well before; a few minutes of margin is plenty for a batch. */
+    private static final java.time.Duration TOKEN_RENEWAL_MARGIN = java.time.Duration.ofMinutes(5);
+
+    @Bean
+    JsonMapper coupaJson() {
+        return JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+    }
+
+    @Bean
+    CoupaClient coupaClient(SettingsCheck settings, CoupaProperties properties, JsonMapper coupaJson) {
+        JdkClientHttpRequestFactory requestFactory = requestFactory(properties);
+        ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
+        OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+
+        RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        tokenClient.setRestClient(RestClient.builder()
+            .requestFactory(requestFactory)
+            .configureMessageConverters(converters -> {
+                converters.addCustomConverter(new FormHttpMessageConverter());
+                converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
+            })
+            .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+            .build());
+        ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        clientCredentials.setAccessTokenResponseClient(tokenClient);
+        clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
+
+        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
+                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
+        manager.setAuthorizedClientProvider(clientCredentials);
+
+        OAuth2ClientHttpRequestInterceptor bearerToken = new OAuth2ClientHttpRequestInterceptor(manager);
+        bearerToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
+        bearerToken.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
+
+        RestClient restClient = RestClient.builder()
+            .baseUrl(properties.root())
+            .requestFactory(requestFactory)
+            .requestInterceptor(bearerToken)
+            .build();
+        return new CoupaClient(restClient, coupaJson, properties);
+    }
+
+    private static ClientRegistration registration(CoupaProperties properties) {
+        return ClientRegistration.withRegistrationId(REGISTRATION_ID)
+            .tokenUri(properties.root() + "/oauth2/token")
+            .clientId(properties.clientId())
+            .clientSecret(properties.clientSecret().reveal())
+            // Coupa documents the credentials as form fields of the token request.
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .scope(properties.scopes())
+            .build();
+    }
+
+    private static JdkClientHttpRequestFactory requestFactory(CoupaProperties properties) {
+        HttpClient httpClient = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
+        factory.setReadTimeout(properties.readTimeout());
+        return factory;
+    }
+}

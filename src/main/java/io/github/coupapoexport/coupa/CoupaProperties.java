@@ -1,0 +1,59 @@
+package io.github.coupapoexport.coupa;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.coupapoexport.Secret;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** The {@code coupa.*} keys of the contract. */
+@ConfigurationProperties("coupa")
+public record CoupaProperties(
+        String baseUrl,
+        String clientId,
+        Secret clientSecret,
+        @DefaultValue({"core.purchase_order.read", "core.purchase_order.write", "core.integration.read",
+                "core.integration.write"}) List<String> scopes,
+        @DefaultValue("50") int pageSize,
+        @DefaultValue({"issued", "canceled", "cancelled", "closed", "soft_closed"}) List<String> statuses,
+        String apiFilter,
+        @DefaultValue("20") double requestsPerSecond,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout) {
+
+    public static final int MAX_PAGE_SIZE = 50;
+
+    /** Every problem with these settings, each named by its key; empty when they are usable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (baseUrl == null || baseUrl.isBlank()) {
+            problems.add("coupa.base-url is required (https://<instance>)");
+        }
+        else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
+            problems.add("coupa.base-url must start with https:// (was '" + baseUrl + "')");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            problems.add("coupa.client-id is required");
+        }
+        if (clientSecret == null || clientSecret.isBlank()) {
+            problems.add("coupa.client-secret is required");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            problems.add("coupa.page-size must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
+        }
+        if (statuses == null || statuses.isEmpty()) {
+            problems.add("coupa.statuses must name at least one PO status");
+        }
+        if (requestsPerSecond <= 0) {
+            problems.add("coupa.requests-per-second must be above 0 (was " + requestsPerSecond + ")");
+        }
+        return problems;
+    }
+
+    /** The base URL without a trailing slash, so that paths can be appended as the contract writes them. */
+    public String root() {
+        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.coupapoexport.coupa;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.support.AbstractItemStreamItemReader;
+
+/**
+ * Reads the POs Coupa selects for export, page by page with an id cursor. Its checkpoint is the id of the last PO
+ * handed to the step: Spring Batch saves it when a chunk commits, so a resumed execution asks Coupa for ids above it
+ * and never reads a committed PO again.
+ */
+public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<CoupaPurchaseOrder> {
+
+    static final String LAST_ID = "last.id";
+
+    private final CoupaClient coupa;
+
+    private final int pageSize;
+
+    private Iterator<CoupaPurchaseOrder> page = Collections.emptyIterator();
+
+    private long lastHandedId;
+
+    private boolean lastPageRead;
+
+    public CoupaPurchaseOrderReader(CoupaClient coupa, int pageSize) {
+        this.coupa = coupa;
+        this.pageSize = pageSize;
+        setName("coupaPurchaseOrderReader");
+    }
+
+    @Override
+    public void open(ExecutionContext executionContext) throws ItemStreamException {
+        lastHandedId = executionContext.getLong(getExecutionContextKey(LAST_ID), 0L);
+        page = Collections.emptyIterator();
+        lastPageRead = false;
+    }
+
+    @Override
+    public CoupaPurchaseOrder read() {
+        if (!page.hasNext()) {
+            if (lastPageRead) {
+                return null;
+            }
+            List<CoupaPurchaseOrder> next = coupa.purchaseOrdersToExport(lastHandedId, pageSize);
+            // A short page is the last one: Coupa had nothing more above this cursor when it answered.
+            lastPageRead = next.size() < pageSize;
+            page = next.iterator();
+            if (!page.hasNext()) {
+                return null;
+            }
+        }
+        CoupaPurchaseOrder po = page.next();
+        lastHandedId = po.id();
+        return po;
+    }
+
+    @Override
+    public void update(ExecutionContext executionContext) throws ItemStreamException {
+        executionContext.putLong(getExecutionContextKey(LAST_ID), lastHandedId);
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.coupapoexport.erp;
+
+/** What the ERP made of one document, retries included (contract section 4). */
+public sealed interface ErpAnswer {
+
+    /** 200 or 201; or 409, the key was applied before ({@code alreadyApplied}). */
+    record Accepted(int status, String erpDocumentId, boolean alreadyApplied) implements ErpAnswer {
+    }
+
+    /** 400, 422 or another 4xx: the document itself is refused, and sending it again will not help. */
+    record Rejected(int status, String message) implements ErpAnswer {
+    }
+
+    /** 429, 5xx, a timeout or a refused connection, still so after every retry. */
+    record Unreachable(String reason) implements ErpAnswer {
+    }
+}

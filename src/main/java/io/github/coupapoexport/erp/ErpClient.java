@@ -1,0 +1,119 @@
+package io.github.coupapoexport.erp;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Posts documents to {@code POST {erp.base-url}/purchase-orders} with the snapshot's idempotency key. */
+public class ErpClient {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Logger log = LoggerFactory.getLogger(ErpClient.class);
+
+    private static final int MESSAGE_LENGTH = 500;
+
+    private final RestClient restClient;
+
+    private final RetryTemplate retry;
+
+    private final JsonMapper json;
+
+    public ErpClient(RestClient restClient, RetryTemplate retry, JsonMapper json) {
+        this.restClient = restClient;
+        this.retry = retry;
+        this.json = json;
+    }
+
+    public ErpAnswer send(ErpPurchaseOrder document, String idempotencyKey) {
+        byte[] body = json.writeValueAsBytes(document);
+        try {
+            return retry.execute(() -> post(body, idempotencyKey));
+        }
+        catch (RetryException exhausted) {
+            Throwable last = exhausted.getLastException();
+            return new ErpAnswer.Unreachable(last == null ? exhausted.getMessage() : last.getMessage());
+        }
+    }
+
+    private ErpAnswer post(byte[] body, String idempotencyKey) {
+        try {
+            return restClient.post()
+                .uri("/purchase-orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .header(IDEMPOTENCY_KEY, idempotencyKey)
+                .body(body)
+                .exchange((request, response) -> answer(request.getURI(), response.getStatusCode(),
+                        response.getBody().readAllBytes()), true);
+        }
+        catch (ResourceAccessException ex) {
+            // Timeouts and refused or reset connections: the ERP may come back.
+            log.debug("ERP call for {} failed: {}", idempotencyKey, ex.getMessage());
+            throw new TransientFailure("POST purchase-orders: " + ex.getMessage(), ex);
+        }
+    }
+
+    private ErpAnswer answer(URI uri, HttpStatusCode status, byte[] body) {
+        int code = status.value();
+        if (status.is2xxSuccessful()) {
+            return new ErpAnswer.Accepted(code, field(body, "erpDocumentId"), false);
+        }
+        if (code == 409) {
+            return new ErpAnswer.Accepted(code, field(body, "erpDocumentId"), true);
+        }
+        if (status.is4xxClientError() && code != 429) {
+            return new ErpAnswer.Rejected(code, message(body));
+        }
+        throw new TransientFailure("POST " + uri + " answered HTTP " + code + ": " + message(body), null);
+    }
+
+    /** The ERP's own explanation: a {@code message}, {@code error} or {@code detail} field, else the body's text. */
+    private String message(byte[] body) {
+        for (String name : new String[] {"message", "error", "detail", "title"}) {
+            String value = field(body, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        if (text.isEmpty()) {
+            return "(no message)";
+        }
+        return text.length() > MESSAGE_LENGTH ? text.substring(0, MESSAGE_LENGTH) + "..." : text;
+    }
+
+    private String field(byte[] body, String name) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode value = node == null ? null : node.get(name);
+            return value == null || value.isNull() || value.isContainer() ? null : value.asString();
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
+    }
+
+    /** Worth another try: 429, 5xx, timeouts, refused connections. */
+    public static class TransientFailure extends RuntimeException {
+
+        TransientFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

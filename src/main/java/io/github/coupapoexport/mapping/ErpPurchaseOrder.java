@@ -1,0 +1,57 @@
+package io.github.coupapoexport.mapping;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The document the ERP receives (contract section 4). Money and quantities are decimal strings so that no JSON
+ * library on either side turns them into binary floating point; dates are ISO {@code yyyy-MM-dd}.
+ */
+public record ErpPurchaseOrder(
+        String source,
+        long coupaId,
+        String poNumber,
+        int revision,
+        ErpAction action,
+        String status,
+        String currency,
+        String total,
+        Supplier supplier,
+        String paymentTerm,
+        ShipTo shipTo,
+        String requester,
+        List<Line> lines) {
+
+    public ErpPurchaseOrder {
+        lines = List.copyOf(lines);
+    }
+
+    public record Supplier(String number, String name) {
+    }
+
+    public record ShipTo(String name, String street1, String street2, String city, String state, String postalCode,
+            String country) {
+    }
+
+    public record Line(
+            String lineNumber,
+            long coupaLineId,
+            String type,
+            String description,
+            String quantity,
+            String uom,
+            String unitPrice,
+            String amount,
+            LocalDate needByDate,
+            String accountCode,
+            String commodity,
+            boolean deleted) {
+    }
+
+    /** The lines the ERP holds once it has applied this document: the ones not deleted. */
+    public List<SentLine> liveLines() {
+        return lines.stream().filter(line -> !line.deleted())
+            .map(line -> new SentLine(line.coupaLineId(), line.lineNumber()))
+            .toList();
+    }
+}
