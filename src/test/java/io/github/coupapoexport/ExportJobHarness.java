@@ -1,0 +1,145 @@
+package io.github.coupapoexport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.coupapoexport.sandbox.FakeCoupa;
+import io.github.coupapoexport.sandbox.FakeErp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Runs the real application, as {@code java -jar} would, against a fake Coupa and a fake ERP and a job repository of
+ * its own (an H2 file in a temporary folder). Each {@link #run} is a fresh Spring context, as each scheduler run is a
+ * fresh process.
+ */
+public class ExportJobHarness implements AutoCloseable {
+
+    public final FakeCoupa coupa = new FakeCoupa();
+
+    public final FakeErp erp = new FakeErp();
+
+    private final Path folder;
+
+    public ExportJobHarness() {
+        try {
+            folder = Files.createTempDirectory("coupa-po-export-test");
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        coupa.startServer();
+        erp.startServer();
+    }
+
+    public String databaseUrl() {
+        return "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath();
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** The settings a real deployment would give, pointed at the fakes; {@code extra} can add or override keys. */
+    public List<String> arguments(String... extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--coupa.base-url=" + coupa.baseUrl(),
+                "--coupa.client-id=" + FakeCoupa.CLIENT_ID,
+                "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
+                "--erp.base-url=" + erp.baseUrl(),
+                "--erp.retry.initial-delay=5ms",
+                "--erp.retry.max-delay=20ms",
+                "--erp.retry.max-retries=2",
+                "--spring.datasource.url=" + databaseUrl()));
+        arguments.addAll(Arrays.asList(extra));
+        return arguments;
+    }
+
+    /** One run of the command line: its exit code and what it printed. */
+    public RunResult run(String... extra) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream tee = new PrintStream(new TeeOutputStream(original, captured), true, StandardCharsets.UTF_8)) {
+            System.setOut(tee);
+            exitCode = CoupaPoExportApplication.run(arguments(extra).toArray(String[]::new));
+        }
+        finally {
+            System.setOut(original);
+        }
+        return new RunResult(exitCode, captured.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The job's own database, read after a run has closed it. */
+    public JdbcTemplate database() {
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(databaseUrl(), "sa", "", true);
+        return new JdbcTemplate(dataSource);
+    }
+
+    public List<Map<String, Object>> ledger() {
+        return database().queryForList("SELECT * FROM EXPORT_LEDGER ORDER BY COUPA_ID");
+    }
+
+    /** Requests Coupa received, oldest first. */
+    public List<ServeEvent> coupaRequests() {
+        List<ServeEvent> events = new ArrayList<>(coupa.server().getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events;
+    }
+
+    @Override
+    public void close() {
+        coupa.stopServer();
+        erp.stopServer();
+    }
+
+    /** What one run of the command line left behind. */
+    public record RunResult(int exitCode, String output) {
+
+        /** The one-line summary the contract promises on stdout. */
+        public String summary() {
+            return output.lines().filter(line -> line.startsWith("coupa-po-export: execution=")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no summary line in:\n" + output));
+        }
+    }
+
+    private static final class TeeOutputStream extends java.io.OutputStream {
+
+        private final java.io.OutputStream first;
+
+        private final java.io.OutputStream second;
+
+        TeeOutputStream(java.io.OutputStream first, java.io.OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}

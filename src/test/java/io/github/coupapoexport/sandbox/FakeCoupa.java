@@ -1,0 +1,225 @@
+package io.github.coupapoexport.sandbox;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A stateful Coupa behind WireMock: it issues client-credentials tokens, selects POs the way the export asks
+ * ({@code exported}, {@code status[in]}, {@code id[gt]}, {@code order_by=id}, {@code limit}) and remembers which POs
+ * were marked exported. Tests may still put stubs of higher priority in front of it to inject faults, and read
+ * WireMock's request journal to see what the job sent.
+ */
+public class FakeCoupa implements ResponseDefinitionTransformerV2 {
+
+    public static final String CLIENT_ID = "po-export";
+
+    public static final String CLIENT_SECRET = "s3cr3t-client-secret";
+
+    static final String NAME = "fake-coupa";
+
+    private static final Pattern PURCHASE_ORDER = Pattern.compile("/api/purchase_orders/(\\d+)");
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private final TreeMap<Long, Map<String, Object>> purchaseOrders = new TreeMap<>();
+
+    private final Set<String> issuedTokens = new java.util.HashSet<>();
+
+    private final AtomicInteger tokenCount = new AtomicInteger();
+
+    private WireMockServer server;
+
+    /** Starts a WireMock server on a free port whose every request this fake answers. */
+    public WireMockServer startServer() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(10).willReturn(
+                ResponseDefinitionBuilder.responseDefinition().withTransformers(NAME)));
+        return server;
+    }
+
+    public void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public synchronized FakeCoupa add(CoupaPo... pos) {
+        for (CoupaPo po : pos) {
+            purchaseOrders.put(po.id(), po.json());
+        }
+        return this;
+    }
+
+    /**
+     * A buyer's change in Coupa: the edit is applied, {@code updated-at} moves on, and the PO is no longer exported,
+     * as Coupa does for a new version.
+     */
+    public synchronized void change(long id, String updatedAt, Consumer<Map<String, Object>> edit) {
+        Map<String, Object> po = purchaseOrders.get(id);
+        edit.accept(po);
+        po.put("updated-at", updatedAt);
+        po.put("exported", false);
+    }
+
+    public synchronized boolean isExported(long id) {
+        return Boolean.TRUE.equals(purchaseOrders.get(id).get("exported"));
+    }
+
+    public synchronized List<Long> exportedIds() {
+        return purchaseOrders.entrySet().stream()
+            .filter(entry -> Boolean.TRUE.equals(entry.getValue().get("exported")))
+            .map(Map.Entry::getKey)
+            .toList();
+    }
+
+    public synchronized Map<String, Object> purchaseOrder(long id) {
+        return purchaseOrders.get(id);
+    }
+
+    public int tokensIssued() {
+        return tokenCount.get();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        Request request = serveEvent.getRequest();
+        String path = request.getUrl().split("\\?", 2)[0];
+        if (path.equals("/oauth2/token")) {
+            return token(request);
+        }
+        if (!authorized(request)) {
+            return answer(401, Map.of("errors", Map.of("authorization", List.of("invalid or missing token"))));
+        }
+        if (path.equals("/api/purchase_orders") && request.getMethod().getName().equals("GET")) {
+            return answer(200, select(request));
+        }
+        Matcher purchaseOrder = PURCHASE_ORDER.matcher(path);
+        if (purchaseOrder.matches() && request.getMethod().getName().equals("PUT")) {
+            return markExported(Long.parseLong(purchaseOrder.group(1)), request);
+        }
+        return answer(404, Map.of("errors", Map.of("request", List.of("No route for " + request.getMethod() + " " + path))));
+    }
+
+    private ResponseDefinition token(Request request) {
+        Map<String, String> form = form(request.getBodyAsString());
+        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
+                || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return answer(401, Map.of("error", "invalid_client"));
+        }
+        String token = "token-" + tokenCount.incrementAndGet();
+        synchronized (this) {
+            issuedTokens.add(token);
+        }
+        return answer(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 86399, "scope",
+                form.getOrDefault("scope", "")));
+    }
+
+    private synchronized boolean authorized(Request request) {
+        String authorization = request.getHeader("Authorization");
+        return authorization != null && authorization.startsWith("Bearer ")
+                && issuedTokens.contains(authorization.substring("Bearer ".length()));
+    }
+
+    private synchronized List<Map<String, Object>> select(Request request) {
+        String exported = param(request, "exported");
+        String statuses = param(request, "status[in]");
+        String afterId = param(request, "id[gt]");
+        String limit = param(request, "limit");
+        Set<String> wanted = statuses == null ? null : Arrays.stream(statuses.split(",")).collect(Collectors.toSet());
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (Map<String, Object> po : purchaseOrders.tailMap(afterId == null ? Long.MIN_VALUE : Long.parseLong(afterId),
+                false).values()) {
+            if (exported != null && !String.valueOf(po.get("exported")).equals(exported)) {
+                continue;
+            }
+            if (wanted != null && !wanted.contains(String.valueOf(po.get("status")))) {
+                continue;
+            }
+            page.add(new LinkedHashMap<>(po));
+            if (page.size() == Math.min(50, limit == null ? 50 : Integer.parseInt(limit))) {
+                break;
+            }
+        }
+        return page;
+    }
+
+    private synchronized ResponseDefinition markExported(long id, Request request) {
+        Map<String, Object> po = purchaseOrders.get(id);
+        if (po == null) {
+            return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
+        }
+        if (!"true".equals(param(request, "exported"))) {
+            return answer(400, Map.of("errors", Map.of("purchase_order", List.of("only ?exported=true is faked"))));
+        }
+        po.put("exported", true);
+        return answer(200, Map.of("id", id, "exported", true));
+    }
+
+    private static String param(Request request, String name) {
+        QueryParameter parameter = request.queryParameter(name);
+        return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts.length == 2) {
+                form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private ResponseDefinition answer(int status, Object body) {
+        return ResponseDefinitionBuilder.responseDefinition()
+            .withStatus(status)
+            .withHeader("Content-Type", "application/json; charset=utf-8")
+            .withBody(json.writeValueAsString(body))
+            .build();
+    }
+}
