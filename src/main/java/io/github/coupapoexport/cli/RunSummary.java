@@ -52,12 +52,20 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
         return line.toString();
     }
 
-    /** The innermost message: Spring Batch wraps the cause that matters in its own exceptions. */
+    /**
+     * The message that explains the failure: the innermost of this project's own exceptions (they name the call and
+     * the PO), else the innermost cause, since Spring Batch wraps what matters in exceptions of its own.
+     */
     static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        Throwable explanation = null;
+        Throwable innermost = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getClass().getName().startsWith("io.github.coupapoexport.")) {
+                explanation = cause;
+            }
+            innermost = cause;
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        Throwable chosen = explanation != null ? explanation : innermost;
+        return chosen.getMessage() == null ? chosen.getClass().getSimpleName() : chosen.getMessage();
     }
 }

@@ -64,12 +64,15 @@ public class FakeErp {
         return events.stream()
             .filter(event -> event.getRequest().getUrl().startsWith("/purchase-orders"))
             .map(event -> new Received(event.getRequest().getHeader("Idempotency-Key"),
-                    json.readTree(event.getRequest().getBodyAsString()), event.getResponse().getStatus()))
+                    json.readTree(event.getRequest().getBodyAsString()),
+                    event.getResponse().getFault() != null ? Received.NO_ANSWER : event.getResponse().getStatus()))
             .toList();
     }
 
-    /** One POST the ERP received. */
+    /** One POST the ERP received; {@code status} is {@link #NO_ANSWER} when the connection was cut instead. */
     public record Received(String idempotencyKey, JsonNode document, int status) {
+
+        public static final int NO_ANSWER = -1;
 
         public String poNumber() {
             return document.get("poNumber").asString();
