@@ -120,7 +120,8 @@ public class PurchaseOrderMapper {
         Set<Long> returnedIds = new HashSet<>();
         for (int i = 0; i < coupaLines.size(); i++) {
             CoupaPurchaseOrder.Line line = coupaLines.get(i);
-            String name = line.lineNum() == null ? "line " + (i + 1) : "line " + line.lineNum();
+            String name = blankToNull(line.lineNum()) == null ? "the line at position " + (i + 1)
+                    : "line " + line.lineNum();
             if (line.id() == null) {
                 problems.add(name + " has no Coupa line id");
                 continue;
