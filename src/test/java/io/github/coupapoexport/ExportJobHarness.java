@@ -3,12 +3,8 @@ package io.github.coupapoexport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +12,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.coupapoexport.sandbox.FakeCoupa;
 import io.github.coupapoexport.sandbox.FakeErp;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Runs the real application, as {@code java -jar} would, against a fake Coupa and a fake ERP and a job repository of
@@ -29,25 +24,17 @@ public class ExportJobHarness implements AutoCloseable {
 
     public final FakeErp erp = new FakeErp();
 
-    private final Path folder;
+    private final JobRepositoryDatabase database;
 
+    /** Against an H2 file job repository, the default. */
     public ExportJobHarness() {
-        try {
-            folder = Files.createTempDirectory("coupa-po-export-test");
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        this(JobRepositoryDatabase.h2());
+    }
+
+    public ExportJobHarness(JobRepositoryDatabase database) {
+        this.database = database;
         coupa.startServer();
         erp.startServer();
-    }
-
-    public String databaseUrl() {
-        return "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath();
-    }
-
-    public Path folder() {
-        return folder;
     }
 
     /** The settings a real deployment would give, pointed at the fakes; {@code extra} can add or override keys. */
@@ -60,8 +47,15 @@ public class ExportJobHarness implements AutoCloseable {
                 "--erp.retry.initial-delay=5ms",
                 "--erp.retry.max-delay=20ms",
                 "--erp.retry.max-retries=2",
-                "--spring.datasource.url=" + databaseUrl()));
-        arguments.addAll(Arrays.asList(extra));
+                "--spring.datasource.url=" + database.url()));
+        for (String argument : extra) {
+            // A key given again replaces the default instead of being joined to it, as Spring would do.
+            String key = argument.contains("=") ? argument.substring(0, argument.indexOf('=') + 1) : null;
+            if (key != null) {
+                arguments.removeIf(existing -> existing.startsWith(key));
+            }
+            arguments.add(argument);
+        }
         return arguments;
     }
 
@@ -81,9 +75,17 @@ public class ExportJobHarness implements AutoCloseable {
     }
 
     /** The job's own database, read after a run has closed it. */
+    /** The folder of an H2 job repository's files, or null for one in a database server. */
+    public java.nio.file.Path jobRepositoryFolder() {
+        String url = database.url();
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return null;
+        }
+        return java.nio.file.Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+    }
+
     public JdbcTemplate database() {
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(databaseUrl(), "sa", "", true);
-        return new JdbcTemplate(dataSource);
+        return database.jdbc();
     }
 
     public List<Map<String, Object>> ledger() {
@@ -101,6 +103,7 @@ public class ExportJobHarness implements AutoCloseable {
     public void close() {
         coupa.stopServer();
         erp.stopServer();
+        database.close();
     }
 
     /** What one run of the command line left behind. */

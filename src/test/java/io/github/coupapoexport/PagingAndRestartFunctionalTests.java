@@ -21,13 +21,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.coupapoexport.sandbox.CoupaPo.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 120 POs, pages of 50, POs leaving Coupa's selection as they are marked exported. */
-class PagingAndRestartFunctionalTests {
+/**
+ * 120 POs, pages of 50, POs leaving Coupa's selection as they are marked exported; run against each job repository
+ * database the product supports.
+ */
+abstract class PagingAndRestartFunctionalTests {
 
-    private final ExportJobHarness harness = new ExportJobHarness();
+    private ExportJobHarness harness;
+
+    abstract JobRepositoryDatabase jobRepository();
 
     @BeforeEach
     void hundredAndTwentyPurchaseOrders() {
+        harness = new ExportJobHarness(jobRepository());
         harness.coupa.add(LongStream.rangeClosed(1, 120)
             .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
             .toArray(CoupaPo[]::new));
@@ -157,4 +163,20 @@ class PagingAndRestartFunctionalTests {
             .count();
     }
 
+
+    static class OnH2 extends PagingAndRestartFunctionalTests {
+
+        @Override
+        JobRepositoryDatabase jobRepository() {
+            return JobRepositoryDatabase.h2();
+        }
+    }
+
+    static class OnPostgres extends PagingAndRestartFunctionalTests {
+
+        @Override
+        JobRepositoryDatabase jobRepository() {
+            return JobRepositoryDatabase.postgres();
+        }
+    }
 }

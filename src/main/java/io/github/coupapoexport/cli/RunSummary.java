@@ -5,13 +5,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.github.coupapoexport.ExportTally;
+import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /** The one line a scheduler's log keeps of a run, and the exit code that goes with it. */
 public record RunSummary(long executionId, BatchStatus status, long read, ExportTally tally, Duration duration,
-        String failure) {
+        String failure, boolean setupProblem) {
 
     public static RunSummary of(JobExecution execution) {
         long read = 0;
@@ -24,11 +25,15 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         List<Throwable> failures = execution.getAllFailureExceptions();
         String failure = failures.isEmpty() ? null : rootMessage(failures.get(0));
+        boolean setupProblem = failures.stream().anyMatch(RunSummary::isSetupProblem);
         return new RunSummary(execution.getId(), execution.getStatus(), read, tally, Duration.between(start, end),
-                failure);
+                failure, setupProblem);
     }
 
     public ExitCode exitCode() {
+        if (setupProblem) {
+            return ExitCode.CONFIGURATION_ERROR;
+        }
         return switch (status) {
             case COMPLETED -> tally.failed() > 0 ? ExitCode.COMPLETED_WITH_REJECTIONS : ExitCode.COMPLETED;
             case STOPPED, STOPPING -> ExitCode.STOPPED;
@@ -50,6 +55,16 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             line.append(" reason=\"").append(failure.replace('"', '\'').replaceAll("\\s+", " ")).append('"');
         }
         return line.toString();
+    }
+
+    /** Refused credentials fail the execution like any error, but a rerun cannot help until the setup is fixed. */
+    private static boolean isSetupProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CoupaCredentialsRefusedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.core.JacksonException;
@@ -54,7 +56,7 @@ public class CoupaClient {
      * shifts every offset.
      */
     public List<CoupaPurchaseOrder> purchaseOrdersToExport(long afterId, int limit) {
-        return restClient.get()
+        return withToken(() -> restClient.get()
             .uri(builder -> selection(builder, afterId, limit))
             .accept(MediaType.APPLICATION_JSON)
             .exchange((request, response) -> {
@@ -62,12 +64,12 @@ public class CoupaClient {
                 URI uri = request.getURI();
                 requireSuccess("GET", uri, response.getStatusCode(), body);
                 return checkedPage(uri, response.getHeaders().getContentType(), body, afterId);
-            });
+            }));
     }
 
     /** Marks one PO exported: {@code PUT /api/purchase_orders/{id}?exported=true}, no body, as Coupa requires. */
     public void markExported(long purchaseOrderId) {
-        restClient.put()
+        withToken(() -> restClient.put()
             .uri(builder -> builder.path("/api/purchase_orders/{id}")
                 .queryParam("exported", "true")
                 .queryParam("fields", "{fields}")
@@ -77,7 +79,20 @@ public class CoupaClient {
                 byte[] body = response.getBody().readAllBytes();
                 requireSuccess("PUT", request.getURI(), response.getStatusCode(), body);
                 return null;
-            });
+            }));
+    }
+
+    /** Runs a call, turning a refused token request into an error that names the client, never its secret. */
+    private <T> T withToken(Supplier<T> call) {
+        try {
+            return call.get();
+        }
+        catch (OAuth2AuthorizationException refused) {
+            throw new CoupaCredentialsRefusedException("Coupa refused the client credentials of client id '"
+                    + properties.clientId() + "' for scopes " + properties.scopes() + " at " + properties.root()
+                    + "/oauth2/token: " + refused.getError().getErrorCode() + " " + refused.getError().getDescription(),
+                    refused);
+        }
     }
 
     private URI selection(UriBuilder builder, long afterId, int limit) {

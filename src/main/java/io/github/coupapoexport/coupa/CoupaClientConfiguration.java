@@ -6,13 +6,11 @@ import io.github.coupapoexport.SettingsCheck;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -52,17 +50,13 @@ public class CoupaClientConfiguration {
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
 
-        RestClientClientCredentialsTokenResponseClient tokenClient = new RestClientClientCredentialsTokenResponseClient();
-        tokenClient.setRestClient(RestClient.builder()
+        CoupaTokenRequests tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .requestFactory(requestFactory)
-            .configureMessageConverters(converters -> {
-                converters.addCustomConverter(new FormHttpMessageConverter());
-                converters.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter());
-            })
-            .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+            .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
+                .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
             .build());
         ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
-        clientCredentials.setAccessTokenResponseClient(tokenClient);
+        clientCredentials.setAccessTokenResponseClient(tokenRequests);
         clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
 
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
@@ -86,7 +80,7 @@ public class CoupaClientConfiguration {
             .tokenUri(properties.root() + "/oauth2/token")
             .clientId(properties.clientId())
             .clientSecret(properties.clientSecret().reveal())
-            // Coupa documents the credentials as form fields of the token request.
+            // Coupa documents the credentials as form fields of the token request (see CoupaTokenRequests).
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .scope(properties.scopes())

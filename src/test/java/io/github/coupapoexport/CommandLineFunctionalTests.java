@@ -1,0 +1,148 @@
+package io.github.coupapoexport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.FakeErp.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.github.coupapoexport.sandbox.CoupaPo.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a scheduler sees of the command line: exit codes, the summary line, and nothing it must not see. */
+class CommandLineFunctionalTests {
+
+    private final ExportJobHarness harness = new ExportJobHarness();
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void everySettingsProblemIsListedAtOnceWithExitCode2() {
+        // when
+        ExportJobHarness.RunResult result = harness.run("--coupa.base-url=", "--erp.base-url=ftp://erp",
+                "--coupa.page-size=80", "--export.value-maps=config/missing.yml");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("The configuration has 4 problems",
+                "coupa.base-url is required (https://<instance>)",
+                "erp.base-url must start with https:// or http:// (was 'ftp://erp')",
+                "coupa.page-size must be between 1 and 50 (was 80)",
+                "export.value-maps: value maps file", "config/missing.yml does not exist");
+        assertThat(harness.coupaRequests()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        ExportJobHarness.RunResult result = harness.run("export-everything");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("unknown command 'export-everything'", "usage:");
+        assertThat(harness.coupaRequests()).isEmpty();
+    }
+
+    @Test
+    void refusedCredentialsExitWith2NamingClientAndScopesButNeverTheSecret() {
+        // given
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")));
+
+        // when
+        ExportJobHarness.RunResult result = harness.run("--coupa.client-secret=wrong-secret-b7f3");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.summary()).contains("status=FAILED", "exit=2",
+                "Coupa refused the client credentials of client id 'po-export' for scopes [core.purchase_order.read, "
+                        + "core.purchase_order.write, core.integration.read, core.integration.write]", "invalid_client");
+        assertThat(result.output()).doesNotContain("wrong-secret-b7f3");
+        assertThat(harness.erp.received()).isEmpty();
+    }
+
+    @Test
+    void secretsAppearNeitherInOutputNorInTheJobRepository() throws IOException {
+        // given
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")));
+        harness.coupa.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/purchase_orders")).atPriority(1)
+            .withQueryParam("id[gt]", WireMock.equalTo("1"))
+            .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+
+        // when a run exports one PO, then fails on Coupa and prints its failure
+        ExportJobHarness.RunResult result = harness.run("--coupa.page-size=1", "--erp.bearer-token=erp-token-5d1c",
+                "--debug");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(harness.erp.server().getAllServeEvents().get(0).getRequest().getHeader("Authorization"))
+            .isEqualTo("Bearer erp-token-5d1c");
+        List<String> secrets = List.of(io.github.coupapoexport.sandbox.FakeCoupa.CLIENT_SECRET, "erp-token-5d1c",
+                "token-1");
+        for (String secret : secrets) {
+            assertThat(result.output()).doesNotContain(secret);
+        }
+        String repository = "" + harness.database().queryForList(
+                "SELECT PARAMETER_NAME || '=' || PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS", String.class)
+            + harness.database().queryForList("SELECT EXIT_MESSAGE FROM BATCH_JOB_EXECUTION", String.class)
+            + harness.database().queryForList("SELECT SHORT_CONTEXT || SERIALIZED_CONTEXT FROM BATCH_STEP_EXECUTION_CONTEXT",
+                    String.class)
+            + harness.database().queryForList("SELECT SHORT_CONTEXT || SERIALIZED_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT",
+                    String.class)
+            + harness.ledger();
+        for (String secret : secrets) {
+            assertThat(repository).doesNotContain(secret);
+        }
+        assertThat(filesUnder(harness.jobRepositoryFolder())).allSatisfy(
+                content -> secrets.forEach(secret -> assertThat(content).doesNotContain(secret)));
+    }
+
+    @Test
+    void snapshotTheErpAcceptedBeforeTheRunFailedIsMarkedExportedWithoutPostingAgain() {
+        // given Coupa failing to mark PO 2 once the ERP accepted it
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")),
+                po(2).line(Line.amount(21, "1", "Consulting", "100.00")));
+        StubMapping markFails = harness.coupa.server().stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/purchase_orders/2"))
+            .atPriority(1).willReturn(aResponse().withStatus(500).withBody("{\"errors\":{\"base\":[\"internal error\"]}}")));
+        ExportJobHarness.RunResult failed = harness.run();
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.summary()).contains("PUT " + harness.coupa.baseUrl() + "/api/purchase_orders/2?exported=true",
+                "answered HTTP 500");
+        assertThat(harness.coupa.isExported(2)).isFalse();
+
+        // when Coupa is back
+        harness.coupa.server().removeStub(markFails);
+        ExportJobHarness.RunResult resumed = harness.run();
+
+        // then PO 2 is marked exported and the ERP saw it once
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.summary()).contains("read=1", "exported=0", "skipped=1", "failed=0");
+        assertThat(harness.coupa.isExported(2)).isTrue();
+        assertThat(harness.erp.received()).extracting(Received::poNumber).containsExactly("1", "2");
+    }
+
+    private static List<String> filesUnder(Path folder) throws IOException {
+        if (folder == null) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> {
+                try {
+                    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                }
+                catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).toList();
+        }
+    }
+}
