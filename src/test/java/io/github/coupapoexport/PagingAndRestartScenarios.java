@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 120 POs, pages of 50, POs leaving Coupa's selection as they are marked exported; run against each job repository
  * database the product supports.
  */
-abstract class PagingAndRestartFunctionalTests {
+abstract class PagingAndRestartScenarios {
 
     private ExportJobHarness harness;
 
@@ -161,22 +161,5 @@ abstract class PagingAndRestartFunctionalTests {
         return (int) harness.coupaRequests().subList(0, requestCount).stream()
             .filter(event -> event.getRequest().getUrl().startsWith("/api/purchase_orders?"))
             .count();
-    }
-
-
-    static class OnH2 extends PagingAndRestartFunctionalTests {
-
-        @Override
-        JobRepositoryDatabase jobRepository() {
-            return JobRepositoryDatabase.h2();
-        }
-    }
-
-    static class OnPostgres extends PagingAndRestartFunctionalTests {
-
-        @Override
-        JobRepositoryDatabase jobRepository() {
-            return JobRepositoryDatabase.postgres();
-        }
     }
 }
