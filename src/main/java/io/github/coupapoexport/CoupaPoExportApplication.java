@@ -40,7 +40,8 @@ public class CoupaPoExportApplication {
     static ExitCode exitCodeOf(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidSettingsException || cause instanceof BindException) {
-                System.out.println("coupa-po-export: " + cause.getMessage());
+                // Spring Boot has already printed what is wrong (InvalidSettingsFailureAnalyzer).
+                System.out.println("coupa-po-export: configuration error, exit 2");
                 return ExitCode.CONFIGURATION_ERROR;
             }
         }
