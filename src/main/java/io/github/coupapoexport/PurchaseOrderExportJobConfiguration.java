@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.net.http.HttpClient;
 
+import io.github.coupapoexport.coupa.CoupaApi;
 import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.coupa.CoupaProperties;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
@@ -14,6 +15,11 @@ import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.erp.ErpPurchaseOrderWriter;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
+import io.github.coupapoexport.monitoring.CoupaMonitoring;
+import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
+import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
+import io.github.coupapoexport.monitoring.OutcomeReporter;
+import io.github.coupapoexport.monitoring.StatusFieldReporter;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -41,21 +47,35 @@ public class PurchaseOrderExportJobConfiguration {
     public static final String STEP_NAME = "exportPurchaseOrders";
 
     @Bean
-    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).build();
+    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders, CoupaMonitoring monitoring) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).listener(monitoring).build();
     }
 
     @Bean
     Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
-            CoupaProperties coupa) {
+            CoupaMonitoring monitoring, CoupaProperties coupa) {
         // One chunk per Coupa page: the checkpoint moves one page at a time.
         return new StepBuilder(STEP_NAME, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
             .reader(reader)
             .processor(processor)
             .writer(writer)
+            .listener(monitoring)
             .transactionManager(transactionManager)
             .build();
+    }
+
+    @Bean
+    CoupaMonitoring coupaMonitoring(ExportLedger ledger, CoupaApi coupaApi, CoupaClient coupaClient,
+            CoupaProperties coupa) {
+        CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
+        OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
+            case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
+            case "history" -> new IntegrationRecordReporter(client, false);
+            default -> new IntegrationRecordReporter(client, true);
+        };
+        return new CoupaMonitoring(ledger, reporter, client, coupaClient, coupaApi,
+                "integration-run".equals(coupa.monitoring().mode()));
     }
 
     @Bean

@@ -43,6 +43,7 @@ public class ExportJobHarness implements AutoCloseable {
                 "--coupa.base-url=" + coupa.baseUrl(),
                 "--coupa.client-id=" + FakeCoupa.CLIENT_ID,
                 "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
+                "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE,
                 "--erp.base-url=" + erp.baseUrl(),
                 "--erp.retry.initial-delay=5ms",
                 "--erp.retry.max-delay=20ms",
@@ -97,6 +98,18 @@ public class ExportJobHarness implements AutoCloseable {
         List<ServeEvent> events = new ArrayList<>(coupa.server().getAllServeEvents());
         java.util.Collections.reverse(events);
         return events;
+    }
+
+    /**
+     * The selection calls, oldest first: GETs of POs with their full field list, leaving out the id-only calls that
+     * count the selection for the integration run.
+     */
+    public List<ServeEvent> selectionRequests() {
+        return coupaRequests().stream()
+            .filter(event -> event.getRequest().getMethod().getName().equals("GET"))
+            .filter(event -> event.getRequest().getUrl().startsWith("/api/purchase_orders?"))
+            .filter(event -> event.getRequest().queryParameter("fields").firstValue().contains("po-number"))
+            .toList();
     }
 
     @Override

@@ -67,9 +67,7 @@ class PurchaseOrderExportJobFunctionalTests {
         harness.run("--coupa.api-filter=erp_export", "--coupa.page-size=25");
 
         // then
-        List<ServeEvent> selections = harness.coupaRequests().stream()
-            .filter(event -> event.getRequest().getUrl().startsWith("/api/purchase_orders?"))
-            .toList();
+        List<ServeEvent> selections = harness.selectionRequests();
         assertThat(selections).hasSize(1);
         var request = selections.get(0).getRequest();
         assertThat(request.queryParameter("exported").firstValue()).isEqualTo("false");

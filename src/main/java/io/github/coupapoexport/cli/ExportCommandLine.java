@@ -55,6 +55,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         exitCode = switch (command) {
             case "run" -> export();
+            case "stop" -> stop();
             default -> usage("unknown command '" + command + "'");
         };
     }
@@ -92,9 +93,24 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return jobOperator.start(job, parameters);
     }
 
+    /** Asks the running execution, in whatever process, to stop at its next chunk boundary. */
+    private ExitCode stop() throws Exception {
+        var running = jobRepository.findRunningJobExecutions(PurchaseOrderExportJobConfiguration.JOB_NAME);
+        if (running.isEmpty()) {
+            out.println("coupa-po-export: no execution is running; nothing to stop");
+            return ExitCode.COMPLETED;
+        }
+        for (JobExecution execution : running) {
+            jobOperator.stop(execution);
+            out.println("coupa-po-export: execution " + execution.getId()
+                    + " will stop at its next chunk boundary; run resumes it");
+        }
+        return ExitCode.COMPLETED;
+    }
+
     private ExitCode usage(String problem) {
         out.println("coupa-po-export: " + problem);
-        out.println("usage: java -jar coupa-po-export.jar [run] [--property=value ...]");
+        out.println("usage: java -jar coupa-po-export.jar [run|stop] [--property=value ...]");
         return ExitCode.CONFIGURATION_ERROR;
     }
 }

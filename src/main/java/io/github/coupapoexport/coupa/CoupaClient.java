@@ -1,24 +1,16 @@
 package io.github.coupapoexport.coupa;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
-import org.springframework.web.client.RestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriBuilder;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Coupa calls of the export (contract section 3). Every answer is checked before it is believed: a page that
- * is not a JSON array of POs with ascending ids is an error that names the URL and what came back, never an empty
- * page.
+ * The purchase order calls of the export (contract section 3). A page must be a JSON array of POs with ascending
+ * ids; anything else is an error that names the URL and what came back, never an empty page.
  */
 public class CoupaClient {
 
@@ -31,22 +23,19 @@ public class CoupaClient {
             {"order-lines":["id","line-num","type","description","quantity","price","total",{"uom":["code"]},\
             "need-by-date",{"account":["code"]},{"commodity":["name"]},"deleted-at"]}]""";
 
+    static final String ID_FIELDS = "[\"id\"]";
+
     static final String MARK_EXPORTED_FIELDS = "[\"id\",\"exported\"]";
 
     private static final TypeReference<List<CoupaPurchaseOrder>> PURCHASE_ORDERS = new TypeReference<>() {
     };
 
-    private static final int SNIPPET_LENGTH = 200;
-
-    private final RestClient restClient;
-
-    private final JsonMapper coupaJson;
+    private final CoupaApi api;
 
     private final CoupaProperties properties;
 
-    public CoupaClient(RestClient restClient, JsonMapper coupaJson, CoupaProperties properties) {
-        this.restClient = restClient;
-        this.coupaJson = coupaJson;
+    public CoupaClient(CoupaApi api, CoupaProperties properties) {
+        this.api = api;
         this.properties = properties;
     }
 
@@ -56,46 +45,53 @@ public class CoupaClient {
      * shifts every offset.
      */
     public List<CoupaPurchaseOrder> purchaseOrdersToExport(long afterId, int limit) {
-        return withToken(() -> restClient.get()
-            .uri(builder -> selection(builder, afterId, limit))
-            .accept(MediaType.APPLICATION_JSON)
-            .exchange((request, response) -> {
-                byte[] body = response.getBody().readAllBytes();
-                URI uri = request.getURI();
-                requireSuccess("GET", uri, response.getStatusCode(), body);
-                return checkedPage(uri, response.getHeaders().getContentType(), body, afterId);
-            }));
+        return page("select purchase orders", afterId, limit, PURCHASE_ORDER_FIELDS);
+    }
+
+    /** How many POs the selection holds above {@code afterId}, counted by paging their ids only. */
+    public long countPurchaseOrdersToExport(long afterId) {
+        long count = 0;
+        long cursor = afterId;
+        while (true) {
+            List<CoupaPurchaseOrder> ids = page("count purchase orders", cursor, CoupaProperties.MAX_PAGE_SIZE,
+                    ID_FIELDS);
+            count += ids.size();
+            if (ids.size() < CoupaProperties.MAX_PAGE_SIZE) {
+                return count;
+            }
+            cursor = ids.get(ids.size() - 1).id();
+        }
     }
 
     /** Marks one PO exported: {@code PUT /api/purchase_orders/{id}?exported=true}, no body, as Coupa requires. */
     public void markExported(long purchaseOrderId) {
-        withToken(() -> restClient.put()
-            .uri(builder -> builder.path("/api/purchase_orders/{id}")
-                .queryParam("exported", "true")
-                .queryParam("fields", "{fields}")
-                .build(Map.of("id", purchaseOrderId, "fields", MARK_EXPORTED_FIELDS)))
-            .accept(MediaType.APPLICATION_JSON)
-            .exchange((request, response) -> {
-                byte[] body = response.getBody().readAllBytes();
-                requireSuccess("PUT", request.getURI(), response.getStatusCode(), body);
-                return null;
-            }));
+        api.call("mark exported", HttpMethod.PUT, builder -> builder.path("/api/purchase_orders/{id}")
+            .queryParam("exported", "true")
+            .queryParam("fields", "{fields}")
+            .build(Map.of("id", purchaseOrderId, "fields", MARK_EXPORTED_FIELDS)), null);
     }
 
-    /** Runs a call, turning a refused token request into an error that names the client, never its secret. */
-    private <T> T withToken(Supplier<T> call) {
-        try {
-            return call.get();
+    private List<CoupaPurchaseOrder> page(String purpose, long afterId, int limit, String fields) {
+        CoupaApi.Answer answer = api.call(purpose, HttpMethod.GET, builder -> selection(builder, afterId, limit, fields),
+                null);
+        List<CoupaPurchaseOrder> page = api.list(answer, PURCHASE_ORDERS, "purchase orders");
+        long previousId = afterId;
+        for (int i = 0; i < page.size(); i++) {
+            CoupaPurchaseOrder po = page.get(i);
+            if (po == null || po.id() == null) {
+                throw new CoupaCallException(answer.call() + " answered with a purchase order without an id (element "
+                        + i + " of the page)");
+            }
+            if (po.id() <= previousId) {
+                throw new CoupaCallException(answer.call() + " answered with PO id " + po.id() + " after id "
+                        + previousId + ": the page is not in ascending id order, so the id cursor cannot page it");
+            }
+            previousId = po.id();
         }
-        catch (OAuth2AuthorizationException refused) {
-            throw new CoupaCredentialsRefusedException("Coupa refused the client credentials of client id '"
-                    + properties.clientId() + "' for scopes " + properties.scopes() + " at " + properties.root()
-                    + "/oauth2/token: " + refused.getError().getErrorCode() + " " + refused.getError().getDescription(),
-                    refused);
-        }
+        return page;
     }
 
-    private URI selection(UriBuilder builder, long afterId, int limit) {
+    private URI selection(UriBuilder builder, long afterId, int limit, String fields) {
         // Values go in as URI variables: the fields JSON has braces that a URI template would try to expand.
         builder.path("/api/purchase_orders")
             .queryParam("exported", "false")
@@ -110,61 +106,6 @@ public class CoupaClient {
             builder.queryParam("filter", "{filter}");
         }
         return builder.build(Map.of("statuses", String.join(",", properties.statuses()), "afterId", afterId,
-                "limit", limit, "fields", PURCHASE_ORDER_FIELDS, "filter",
-                properties.apiFilter() == null ? "" : properties.apiFilter()));
-    }
-
-    private List<CoupaPurchaseOrder> checkedPage(URI uri, MediaType contentType, byte[] body, long afterId) {
-        if (!startsWithArray(body)) {
-            throw new CoupaCallException("GET " + uri + " did not answer with a JSON array of purchase orders"
-                    + (contentType == null ? "" : " (Content-Type " + contentType + ")") + ": " + snippet(body));
-        }
-        List<CoupaPurchaseOrder> page;
-        try {
-            page = coupaJson.readValue(body, PURCHASE_ORDERS);
-        }
-        catch (JacksonException ex) {
-            throw new CoupaCallException("GET " + uri + " answered with JSON that cannot be read as purchase orders ("
-                    + ex.getOriginalMessage() + "): " + snippet(body), ex);
-        }
-        long previousId = afterId;
-        for (int i = 0; i < page.size(); i++) {
-            CoupaPurchaseOrder po = page.get(i);
-            if (po == null || po.id() == null) {
-                throw new CoupaCallException("GET " + uri + " answered with a purchase order without an id (element "
-                        + i + " of the page)");
-            }
-            if (po.id() <= previousId) {
-                throw new CoupaCallException("GET " + uri + " answered with PO id " + po.id() + " after id "
-                        + previousId + ": the page is not in ascending id order, so the id cursor cannot page it");
-            }
-            previousId = po.id();
-        }
-        return page;
-    }
-
-    private static void requireSuccess(String method, URI uri, HttpStatusCode status, byte[] body) {
-        if (!status.is2xxSuccessful()) {
-            throw new CoupaCallException(method + " " + uri + " answered HTTP " + status.value() + ": " + snippet(body));
-        }
-    }
-
-    private static boolean startsWithArray(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '[';
-            }
-        }
-        return false;
-    }
-
-    static String snippet(byte[] body) {
-        if (body.length == 0) {
-            return "(empty body)";
-        }
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 2), StandardCharsets.UTF_8)
-            .replaceAll("\\s+", " ")
-            .strip();
-        return text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text;
+                "limit", limit, "fields", fields, "filter", properties.apiFilter() == null ? "" : properties.apiFilter()));
     }
 }

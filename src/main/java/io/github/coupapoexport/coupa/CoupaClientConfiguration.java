@@ -37,15 +37,12 @@ public class CoupaClientConfiguration {
     private static final java.time.Duration TOKEN_RENEWAL_MARGIN = java.time.Duration.ofMinutes(5);
 
     @Bean
-    JsonMapper coupaJson() {
-        return JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    CoupaClient coupaClient(CoupaApi coupaApi, CoupaProperties properties) {
+        return new CoupaClient(coupaApi, properties);
     }
 
     @Bean
-    CoupaClient coupaClient(SettingsCheck settings, CoupaProperties properties, JsonMapper coupaJson) {
+    CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
         JdkClientHttpRequestFactory requestFactory = requestFactory(properties);
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
@@ -72,7 +69,15 @@ public class CoupaClientConfiguration {
             .requestFactory(requestFactory)
             .requestInterceptor(bearerToken)
             .build();
-        return new CoupaClient(restClient, coupaJson, properties);
+        return new CoupaApi(restClient, coupaJson(), properties);
+    }
+
+    /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */
+    private static JsonMapper coupaJson() {
+        return JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     }
 
     private static ClientRegistration registration(CoupaProperties properties) {

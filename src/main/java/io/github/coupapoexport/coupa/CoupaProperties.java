@@ -21,7 +21,26 @@ public record CoupaProperties(
         String apiFilter,
         @DefaultValue("20") double requestsPerSecond,
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration readTimeout) {
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue Monitoring monitoring) {
+
+    /**
+     * How the export reports each PO's outcome inside Coupa (the seed's three options).
+     *
+     * @param mode {@code custom-field} (option 1), {@code history} (option 2), {@code integration-run} (option 3)
+     * @param integrationCode the Coupa integration the records and runs belong to; required for history and
+     * integration-run
+     * @param statusField the PO header custom field written in custom-field mode
+     */
+    public record Monitoring(@DefaultValue("integration-run") String mode, String integrationCode,
+            @DefaultValue("cf-integration-status") String statusField) {
+
+        public static final List<String> MODES = List.of("custom-field", "history", "integration-run");
+
+        public boolean needsIntegration() {
+            return "history".equals(mode) || "integration-run".equals(mode);
+        }
+    }
 
     public static final int MAX_PAGE_SIZE = 50;
 
@@ -45,6 +64,19 @@ public record CoupaProperties(
         }
         if (statuses == null || statuses.isEmpty()) {
             problems.add("coupa.statuses must name at least one PO status");
+        }
+        if (!Monitoring.MODES.contains(monitoring.mode())) {
+            problems.add("coupa.monitoring.mode must be one of " + String.join(", ", Monitoring.MODES) + " (was '"
+                    + monitoring.mode() + "')");
+        }
+        else if (monitoring.needsIntegration()
+                && (monitoring.integrationCode() == null || monitoring.integrationCode().isBlank())) {
+            problems.add("coupa.monitoring.integration-code is required in " + monitoring.mode()
+                    + " mode: create a dedicated integration in Coupa (Setup > Integrations) and give its code");
+        }
+        if ("custom-field".equals(monitoring.mode())
+                && (monitoring.statusField() == null || monitoring.statusField().isBlank())) {
+            problems.add("coupa.monitoring.status-field is required in custom-field mode");
         }
         if (requestsPerSecond <= 0) {
             problems.add("coupa.requests-per-second must be above 0 (was " + requestsPerSecond + ")");

@@ -17,6 +17,8 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
 
     static final String LAST_ID = "last.id";
 
+    static final String NAME = "coupaPurchaseOrderReader";
+
     private final CoupaClient coupa;
 
     private final int pageSize;
@@ -30,7 +32,12 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
     public CoupaPurchaseOrderReader(CoupaClient coupa, int pageSize) {
         this.coupa = coupa;
         this.pageSize = pageSize;
-        setName("coupaPurchaseOrderReader");
+        setName(NAME);
+    }
+
+    /** The id the next read starts after, as saved in a step's execution context (0 for a fresh start). */
+    public static long checkpoint(ExecutionContext executionContext) {
+        return executionContext.getLong(NAME + "." + LAST_ID, 0L);
     }
 
     @Override

@@ -107,7 +107,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         ErpAnswer answer = erp.send(ready.document(), key);
         if (answer instanceof ErpAnswer.Accepted accepted) {
             unansweredInARow.clear();
-            ledger.recordAccepted(key, accepted.erpDocumentId());
+            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
             if (markExported == MarkExported.AFTER_ERP) {
                 markExported(snapshot);
             }
@@ -119,14 +119,14 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
             unansweredInARow.clear();
             String reason = "PO " + snapshot.label() + " was rejected by the ERP (HTTP " + rejected.status() + "): "
                     + rejected.message();
-            ledger.recordFailure(key, LedgerOutcome.REJECTED, reason);
+            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
             tally = tally.plusFailed();
             log.warn("{}", reason);
         }
         else if (answer instanceof ErpAnswer.Unreachable unreachable) {
             String reason = "PO " + snapshot.label() + " could not be sent: the ERP did not answer after retries ("
                     + unreachable.reason() + ")";
-            ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, reason);
+            ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
             tally = tally.plusFailed();
             log.warn("{}", reason);
             unansweredInARow.add(snapshot.label());

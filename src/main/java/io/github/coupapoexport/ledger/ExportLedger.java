@@ -76,16 +76,41 @@ public class ExportLedger {
         upsert(snapshot, null, "[]", LedgerOutcome.INVALID, reason, jobExecutionId);
     }
 
-    public void recordAccepted(String idempotencyKey, String erpDocumentId) {
+    public void recordAccepted(String idempotencyKey, int erpStatus, String erpDocumentId) {
         OffsetDateTime now = now();
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_DOCUMENT_ID = ?, "
-                + "ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?", erpDocumentId, now, now,
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
+                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
+                erpStatus, erpDocumentId, now, now, idempotencyKey);
+    }
+
+    /** @param erpStatus the ERP's HTTP status, or null when it never answered */
+    public void recordFailure(String idempotencyKey, LedgerOutcome outcome, Integer erpStatus, String message) {
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
+                + "REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?", outcome.name(), truncate(message), erpStatus, now(),
                 idempotencyKey);
     }
 
-    public void recordFailure(String idempotencyKey, LedgerOutcome outcome, String message) {
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, LAST_ATTEMPT_AT = ? "
-                + "WHERE IDEMPOTENCY_KEY = ?", outcome.name(), truncate(message), now(), idempotencyKey);
+    /**
+     * Final outcomes Coupa's monitoring has not heard of yet, oldest first: what a failed run could not report, and
+     * what this run has just produced. An accepted snapshot counts once it is marked exported.
+     */
+    public List<UnreportedOutcome> unreported(int limit) {
+        return jdbc.query("SELECT IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, ACTION, OUTCOME, "
+                + "OUTCOME_MESSAGE, ERP_STATUS, ERP_DOCUMENT_ID FROM EXPORT_LEDGER WHERE REPORTED_AT IS NULL "
+                + "AND OUTCOME <> 'SENDING' AND (OUTCOME <> 'ACCEPTED' OR MARKED_EXPORTED_AT IS NOT NULL) "
+                + "ORDER BY LAST_ATTEMPT_AT, IDEMPOTENCY_KEY FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, row) -> new UnreportedOutcome(rs.getString("IDEMPOTENCY_KEY"), rs.getLong("COUPA_ID"),
+                        rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"), rs.getString("PO_STATUS"),
+                        rs.getString("ACTION"), LedgerOutcome.valueOf(rs.getString("OUTCOME")),
+                        rs.getString("OUTCOME_MESSAGE"), (Integer) rs.getObject("ERP_STATUS"),
+                        rs.getString("ERP_DOCUMENT_ID")));
+    }
+
+    public void recordReported(List<String> idempotencyKeys) {
+        OffsetDateTime now = now();
+        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "UPDATE EXPORT_LEDGER SET REPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?",
+                idempotencyKeys.stream().map(key -> new Object[] {now, key}).toList()));
     }
 
     public void recordMarkedExported(String idempotencyKey) {
@@ -98,16 +123,17 @@ public class ExportLedger {
         OffsetDateTime now = now();
         ownTransaction.executeWithoutResult(status -> {
             int updated = jdbc.update("UPDATE EXPORT_LEDGER SET ACTION = ?, SENT_LINES = ?, OUTCOME = ?, "
-                    + "OUTCOME_MESSAGE = ?, JOB_EXECUTION_ID = ?, ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ? "
-                    + "WHERE IDEMPOTENCY_KEY = ?", action, sentLines, outcome.name(), truncate(message),
-                    jobExecutionId, now, snapshot.idempotencyKey());
+                    + "OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, PO_STATUS = ?, JOB_EXECUTION_ID = ?, "
+                    + "ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
+                    action, sentLines, outcome.name(), truncate(message), snapshot.status(), jobExecutionId, now,
+                    snapshot.idempotencyKey());
             if (updated == 0) {
                 jdbc.update("INSERT INTO EXPORT_LEDGER (IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, "
-                        + "COUPA_UPDATED_AT, ACTION, SENT_LINES, OUTCOME, OUTCOME_MESSAGE, JOB_EXECUTION_ID, ATTEMPTS, "
-                        + "FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                        + "COUPA_UPDATED_AT, PO_STATUS, ACTION, SENT_LINES, OUTCOME, OUTCOME_MESSAGE, JOB_EXECUTION_ID, "
+                        + "ATTEMPTS, FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                         snapshot.idempotencyKey(), snapshot.coupaId(), snapshot.poNumber(), snapshot.version(),
-                        snapshot.updatedAt(), action, sentLines, outcome.name(), truncate(message), jobExecutionId,
-                        now, now);
+                        snapshot.updatedAt(), snapshot.status(), action, sentLines, outcome.name(), truncate(message),
+                        jobExecutionId, now, now);
             }
         });
     }

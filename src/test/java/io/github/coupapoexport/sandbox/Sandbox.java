@@ -39,6 +39,7 @@ public final class Sandbox {
                     "--coupa.base-url=" + coupa.baseUrl(),
                     "--coupa.client-id=" + FakeCoupa.CLIENT_ID,
                     "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
+                "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE,
                     "--erp.base-url=" + erp.baseUrl(),
                     "--spring.datasource.url=jdbc:h2:file:./" + folder.resolve("coupa-po-export"),
                     "--logging.level.org.springframework.batch=WARN",

@@ -1,0 +1,6 @@
+-- What Coupa's monitoring needs to report an outcome, and whether it has been reported yet.
+ALTER TABLE EXPORT_LEDGER ADD COLUMN PO_STATUS VARCHAR(30);
+ALTER TABLE EXPORT_LEDGER ADD COLUMN ERP_STATUS INTEGER;      -- the ERP's HTTP status, when it answered
+ALTER TABLE EXPORT_LEDGER ADD COLUMN REPORTED_AT TIMESTAMP WITH TIME ZONE; -- null: not yet reported in Coupa
+
+CREATE INDEX EXPORT_LEDGER_UNREPORTED ON EXPORT_LEDGER (REPORTED_AT);

@@ -1,0 +1,15 @@
+package io.github.coupapoexport.monitoring;
+
+import java.util.List;
+
+import io.github.coupapoexport.ledger.UnreportedOutcome;
+
+/** Tells Coupa how POs ended, in the way of one of the seed's three monitoring options. */
+public interface OutcomeReporter {
+
+    /**
+     * @param outcomes oldest first; a PO may appear more than once when an earlier outcome was never reported
+     * @param integrationRunId the run of this execution in integration-run mode, else null
+     */
+    void report(List<UnreportedOutcome> outcomes, Long integrationRunId);
+}

@@ -1,0 +1,45 @@
+package io.github.coupapoexport.monitoring;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import io.github.coupapoexport.ledger.UnreportedOutcome;
+
+/**
+ * Option 1: the latest outcome in a PO header custom field ({@code coupa.monitoring.status-field}), to follow in the
+ * Standard PO data table at {@code /order_headers}.
+ */
+public class StatusFieldReporter implements OutcomeReporter {
+
+    /** Coupa's single-line text custom fields hold 255 characters. */
+    static final int FIELD_LENGTH = 255;
+
+    private final CoupaMonitoringClient coupa;
+
+    private final Clock clock;
+
+    public StatusFieldReporter(CoupaMonitoringClient coupa, Clock clock) {
+        this.coupa = coupa;
+        this.clock = clock;
+    }
+
+    @Override
+    public void report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
+        for (UnreportedOutcome outcome : Latest.perPurchaseOrder(outcomes)) {
+            coupa.writeStatusField(outcome.coupaId(), statusText(outcome));
+        }
+    }
+
+    String statusText(UnreportedOutcome outcome) {
+        String time = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+            .toString();
+        String text = outcome.success()
+                ? "Success " + time + ": ERP document " + (outcome.erpDocumentId() == null ? "(no id returned)"
+                        : outcome.erpDocumentId())
+                : "Error " + time + ": " + outcome.responseMessage();
+        return text.length() <= FIELD_LENGTH ? text : text.substring(0, FIELD_LENGTH - 3) + "...";
+    }
+}
