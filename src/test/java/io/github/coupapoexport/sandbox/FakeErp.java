@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,8 +25,23 @@ public class FakeErp {
 
     private WireMockServer server;
 
+    private volatile java.util.function.Consumer<JsonNode> beforeAnswering = document -> {
+    };
+
     public WireMockServer startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ServeEventListener() {
+            @Override
+            public String getName() {
+                return "before-answering";
+            }
+
+            @Override
+            public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
+                if (serveEvent.getRequest().getUrl().startsWith("/purchase-orders")) {
+                    beforeAnswering.accept(json.readTree(serveEvent.getRequest().getBodyAsString()));
+                }
+            }
+        }));
         server.start();
         server.stubFor(post(urlPathEqualTo("/purchase-orders")).atPriority(10).willReturn(aResponse()
             .withStatus(201)
@@ -41,6 +58,11 @@ public class FakeErp {
             .willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody(json.writeValueAsString(java.util.Map.of("message", message)))));
+    }
+
+    /** Runs {@code action} while the job waits for the ERP's answer to a document, e.g. to stop the job then. */
+    public void beforeAnswering(java.util.function.Consumer<JsonNode> action) {
+        beforeAnswering = action;
     }
 
     public void stopServer() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -74,12 +75,39 @@ public final class Sandbox {
         }
         List<String> marked = coupa.server().getAllServeEvents().stream()
             .filter(event -> event.getRequest().getMethod().getName().equals("PUT"))
+            .filter(event -> event.getRequest().getUrl().startsWith("/api/purchase_orders/")
+                    && event.getRequest().getUrl().contains("exported=true"))
             .map(ServeEvent::getRequest)
             .map(request -> request.getUrl().split("\\?")[0].replace("/api/purchase_orders/", ""))
             .sorted()
             .toList();
         System.out.println("Coupa marked exported: " + (marked.isEmpty() ? "none" : String.join(", ", marked)));
+        printMonitoring(coupa);
         return exitCode;
+    }
+
+    /** What Coupa's integration monitoring shows after the run: the run, the open records, what was resolved. */
+    private static void printMonitoring(FakeCoupa coupa) {
+        System.out.println("Coupa integration monitoring:");
+        for (Map<String, Object> run : coupa.integrationRuns()) {
+            System.out.printf("  integration run %s (%s): %s, total-records %s, records-processed %s%n", run.get("id"),
+                    run.get("integration-code"), run.get("status"), run.get("total-records"), run.get("records-processed"));
+        }
+        long successes = coupa.historyRecords().stream()
+            .filter(record -> "Success".equals(record.get("status")) && Boolean.FALSE.equals(record.get("resolved")))
+            .count();
+        long resolved = coupa.historyRecords().stream().filter(record -> Boolean.TRUE.equals(record.get("resolved"))).count()
+                + coupa.integrationErrors().stream().filter(error -> Boolean.TRUE.equals(error.get("resolved"))).count();
+        System.out.printf("  history records: %d open successes, %d earlier records resolved%n", successes, resolved);
+        for (Map<String, Object> error : coupa.integrationErrors()) {
+            if (Boolean.FALSE.equals(error.get("resolved"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> response = ((List<Map<String, Object>>) error.get("responses")).get(0);
+                System.out.printf("  open integration error of run %s, PO id %s, alert to %s contacts: %s %s%n",
+                        error.get("integration-run-id"), error.get("document-id"), error.get("contact-alert-type"),
+                        response.get("response-code"), response.get("response-message"));
+            }
+        }
     }
 
     private static String describe(Received received) {
