@@ -41,6 +41,8 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     public static final String INTEGRATION_CODE = "PO_TO_ERP";
 
+    public static final String STATUS_FIELD = "cf-integration-status";
+
     static final String NAME = "fake-coupa";
 
     private static final Pattern PURCHASE_ORDER = Pattern.compile("/api/purchase_orders/(\\d+)");
@@ -326,6 +328,19 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             return answer(200, page);
         }
         return answer(404, Map.of("errors", Map.of(kind, List.of("No route for " + method + " " + request.getUrl()))));
+    }
+
+    /** The status custom field of every PO that has one, by PO id. */
+    @SuppressWarnings("unchecked")
+    public synchronized Map<Long, Object> statusFields() {
+        Map<Long, Object> fields = new TreeMap<>();
+        purchaseOrders.forEach((id, po) -> {
+            Map<String, Object> customFields = (Map<String, Object>) po.get("custom-fields");
+            if (customFields != null && customFields.get(STATUS_FIELD) != null) {
+                fields.put(id, customFields.get(STATUS_FIELD));
+            }
+        });
+        return fields;
     }
 
     /** The integration runs created so far, oldest first. */

@@ -99,6 +99,17 @@ public final class Sandbox {
         long resolved = coupa.historyRecords().stream().filter(record -> Boolean.TRUE.equals(record.get("resolved"))).count()
                 + coupa.integrationErrors().stream().filter(error -> Boolean.TRUE.equals(error.get("resolved"))).count();
         System.out.printf("  history records: %d open successes, %d earlier records resolved%n", successes, resolved);
+        for (Map<String, Object> record : coupa.historyRecords()) {
+            if ("Error".equals(record.get("status")) && Boolean.FALSE.equals(record.get("resolved"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> response = ((List<Map<String, Object>>) record.get("responses")).get(0);
+                System.out.printf("  open error history record, PO id %s, alert to %s contacts: %s %s%n",
+                        record.get("document-id"), record.get("contact-alert-type"), response.get("response-code"),
+                        response.get("response-message"));
+            }
+        }
+        coupa.statusFields().forEach((id, value) -> System.out.printf("  PO id %s %s: %s%n", id,
+                FakeCoupa.STATUS_FIELD, value));
         for (Map<String, Object> error : coupa.integrationErrors()) {
             if (Boolean.FALSE.equals(error.get("resolved"))) {
                 @SuppressWarnings("unchecked")
