@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
+import io.github.coupapoexport.cli.RunLock;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -32,8 +33,8 @@ public class CoupaPoExportApplication {
     }
 
     @Bean
-    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job) {
-        return new ExportCommandLine(jobOperator, jobRepository, job, System.out);
+    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job, RunLock runLock) {
+        return new ExportCommandLine(jobOperator, jobRepository, job, runLock, System.out);
     }
 
     /** A failure before the job could start: bad settings are exit 2, anything else exit 1. */

@@ -21,7 +21,12 @@ import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
 import io.github.coupapoexport.monitoring.OutcomeReporter;
 import io.github.coupapoexport.monitoring.StatusFieldReporter;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
+import javax.sql.DataSource;
+
+import io.github.coupapoexport.cli.RunLock;
+import io.github.coupapoexport.cli.RunLocks;
 import org.springframework.batch.core.job.Job;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -54,28 +59,45 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
-            CoupaMonitoring monitoring, CoupaProperties coupa) {
+            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
         // One chunk per Coupa page: the checkpoint moves one page at a time.
         return new StepBuilder(STEP_NAME, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
             .reader(reader)
             .processor(processor)
             .writer(writer)
+            // Progress first: it counts the selection that the integration run reports as total_records.
+            .listener(progress)
             .listener(monitoring)
             .transactionManager(transactionManager)
             .build();
     }
 
     @Bean
-    CoupaMonitoring coupaMonitoring(ExportLedger ledger, CoupaApi coupaApi, CoupaClient coupaClient,
-            CoupaProperties coupa) {
+    ExportProgress exportProgress(CoupaClient coupaClient) {
+        return new ExportProgress(coupaClient, Clock.systemUTC());
+    }
+
+    @Bean
+    CoupaMonitoring coupaMonitoring(ExportLedger ledger, CoupaApi coupaApi, CoupaProperties coupa) {
         CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
         OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
             case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
             case "history" -> new IntegrationRecordReporter(client, false);
             default -> new IntegrationRecordReporter(client, true);
         };
-        return new CoupaMonitoring(ledger, reporter, client, coupaClient, coupaApi,
+        return new CoupaMonitoring(ledger, reporter, client, coupaApi,
                 "integration-run".equals(coupa.monitoring().mode()));
+    }
+
+    /** One run at a time per job repository; an unsupported repository database is a settings problem. */
+    @Bean
+    RunLock runLock(DataSourceProperties dataSource, DataSource dataSourceBean) {
+        try {
+            return RunLocks.forRepository(dataSource.determineUrl(), dataSourceBean);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidSettingsException(java.util.List.of(ex.getMessage()));
+        }
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package io.github.coupapoexport.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
 import org.slf4j.Logger;
@@ -19,14 +21,19 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * The command line of contract section 1. {@code run} resumes the latest execution when it failed or was stopped,
- * and otherwise starts a new one, so that a scheduler's rerun of the same command always does the right thing.
+ * The command line of contract section 1. {@code run} resumes the latest execution when it failed, was stopped, or
+ * was left STARTED by a process that is gone, and otherwise starts a new one, so that a scheduler's rerun of the
+ * same command always does the right thing.
  */
 public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     static final String RUN_ID = "run.id";
 
+    static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(25);
+
     private static final Logger log = LoggerFactory.getLogger(ExportCommandLine.class);
+
+    private static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover");
 
     private final JobOperator jobOperator;
 
@@ -34,14 +41,18 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final Job job;
 
+    private final RunLock runLock;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
-    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job, PrintStream out) {
+    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job, RunLock runLock,
+            PrintStream out) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
+        this.runLock = runLock;
         this.out = out;
     }
 
@@ -53,10 +64,15 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             exitCode = usage("one command at a time, got " + commands);
             return;
         }
+        if (!COMMANDS.contains(command)) {
+            exitCode = usage("unknown command '" + command + "'");
+            return;
+        }
         exitCode = switch (command) {
-            case "run" -> export();
+            case "status" -> status();
             case "stop" -> stop();
-            default -> usage("unknown command '" + command + "'");
+            case "recover" -> whileHoldingTheRunLock(this::recover);
+            default -> whileHoldingTheRunLock(this::export);
         };
     }
 
@@ -65,27 +81,38 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return exitCode.code();
     }
 
-    private ExitCode export() throws Exception {
-        JobExecution execution = resumeOrStart();
-        if (execution == null) {
+    private ExitCode whileHoldingTheRunLock(Command command) throws Exception {
+        if (!runLock.tryAcquire()) {
+            out.println("coupa-po-export: another execution is running against this job repository ("
+                    + runLock.describe() + "); try again later");
             return ExitCode.ALREADY_RUNNING;
         }
+        try {
+            return command.execute();
+        }
+        finally {
+            runLock.release();
+        }
+    }
+
+    private ExitCode export() throws Exception {
+        new StopOnSignal(this::stopRunningExecutions, STOP_GRACE_PERIOD).install();
+        JobExecution execution = resumeOrStart();
         RunSummary summary = RunSummary.of(execution);
         out.println(summary.line());
         return summary.exitCode();
     }
 
     private JobExecution resumeOrStart() throws Exception {
-        JobInstance lastInstance = jobRepository.getLastJobInstance(PurchaseOrderExportJobConfiguration.JOB_NAME);
-        JobExecution last = lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
+        JobExecution last = lastExecution();
+        if (last != null && last.isRunning()) {
+            // This process holds the run lock, so whatever started that execution is gone (kill -9, power loss).
+            log.warn("Execution {} was left {} by a process that is gone; recovering it", last.getId(), last.getStatus());
+            last = jobOperator.recover(last);
+        }
         if (last != null && (last.getStatus() == BatchStatus.FAILED || last.getStatus() == BatchStatus.STOPPED)) {
             log.info("Resuming execution {} ({}) from its last checkpoint", last.getId(), last.getStatus());
             return jobOperator.restart(last);
-        }
-        if (last != null && last.isRunning()) {
-            out.println("coupa-po-export: execution " + last.getId() + " is still " + last.getStatus()
-                    + " in the job repository; another run is in progress");
-            return null;
         }
         // No incrementer: Spring Batch 6 would ignore these parameters and could not resume by rerunning.
         long runId = last == null ? 1 : last.getJobParameters().getLong(RUN_ID, 0L) + 1;
@@ -93,24 +120,62 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return jobOperator.start(job, parameters);
     }
 
-    /** Asks the running execution, in whatever process, to stop at its next chunk boundary. */
-    private ExitCode stop() throws Exception {
-        var running = jobRepository.findRunningJobExecutions(PurchaseOrderExportJobConfiguration.JOB_NAME);
-        if (running.isEmpty()) {
-            out.println("coupa-po-export: no execution is running; nothing to stop");
+    /** Marks an execution left STARTED by a dead process as FAILED; the run lock proves its process is gone. */
+    private ExitCode recover() {
+        JobExecution last = lastExecution();
+        if (last == null || !last.isRunning()) {
+            out.println("coupa-po-export: nothing to recover; the latest execution is "
+                    + (last == null ? "none" : last.getId() + " " + last.getStatus()));
             return ExitCode.COMPLETED;
         }
-        for (JobExecution execution : running) {
-            jobOperator.stop(execution);
-            out.println("coupa-po-export: execution " + execution.getId()
-                    + " will stop at its next chunk boundary; run resumes it");
+        JobExecution recovered = jobOperator.recover(last);
+        out.println("coupa-po-export: execution " + recovered.getId() + " marked " + recovered.getStatus()
+                + "; run resumes it from its last checkpoint");
+        return ExitCode.COMPLETED;
+    }
+
+    /** Asks the running execution, in whatever process, to stop at its next chunk boundary. */
+    private ExitCode stop() {
+        if (!stopRunningExecutions()) {
+            out.println("coupa-po-export: no execution is running; nothing to stop");
         }
         return ExitCode.COMPLETED;
     }
 
+    private boolean stopRunningExecutions() {
+        var running = jobRepository.findRunningJobExecutions(PurchaseOrderExportJobConfiguration.JOB_NAME);
+        for (JobExecution execution : running) {
+            try {
+                jobOperator.stop(execution);
+                out.println("coupa-po-export: execution " + execution.getId()
+                        + " will stop at its next chunk boundary; run resumes it");
+            }
+            catch (Exception ex) {
+                log.warn("Execution {} could not be asked to stop: {}", execution.getId(), ex.getMessage());
+            }
+        }
+        return !running.isEmpty();
+    }
+
+    private ExitCode status() {
+        new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME).print(out);
+        return ExitCode.COMPLETED;
+    }
+
+    private JobExecution lastExecution() {
+        JobInstance lastInstance = jobRepository.getLastJobInstance(PurchaseOrderExportJobConfiguration.JOB_NAME);
+        return lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
+    }
+
     private ExitCode usage(String problem) {
         out.println("coupa-po-export: " + problem);
-        out.println("usage: java -jar coupa-po-export.jar [run|stop] [--property=value ...]");
+        out.println("usage: java -jar coupa-po-export.jar [run|status|stop|recover] [--property=value ...]");
         return ExitCode.CONFIGURATION_ERROR;
+    }
+
+    @FunctionalInterface
+    private interface Command {
+
+        ExitCode execute() throws Exception;
     }
 }

@@ -4,10 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.coupapoexport.ExportProgress;
 import io.github.coupapoexport.ExportTally;
 import io.github.coupapoexport.coupa.CoupaApi;
-import io.github.coupapoexport.coupa.CoupaClient;
-import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
@@ -45,8 +44,6 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
 
     private final CoupaMonitoringClient coupa;
 
-    private final CoupaClient purchaseOrders;
-
     private final CoupaApi api;
 
     private final boolean integrationRuns;
@@ -54,11 +51,10 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
     private Long integrationRunId;
 
     public CoupaMonitoring(ExportLedger ledger, OutcomeReporter reporter, CoupaMonitoringClient coupa,
-            CoupaClient purchaseOrders, CoupaApi api, boolean integrationRuns) {
+            CoupaApi api, boolean integrationRuns) {
         this.ledger = ledger;
         this.reporter = reporter;
         this.coupa = coupa;
-        this.purchaseOrders = purchaseOrders;
         this.api = api;
         this.integrationRuns = integrationRuns;
     }
@@ -74,8 +70,7 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
             // Each execution, a resumed one too, gets a run of its own, started before the first PO is written.
             integrationRunId = coupa.createRun().id();
             stepExecution.getJobExecution().getExecutionContext().putLong(INTEGRATION_RUN_ID, integrationRunId);
-            long selected = purchaseOrders.countPurchaseOrdersToExport(
-                    CoupaPurchaseOrderReader.checkpoint(stepExecution.getExecutionContext()));
+            long selected = ExportProgress.selected(stepExecution);
             coupa.startRun(integrationRunId, selected);
             log.info("Coupa integration run {} started for {} selected POs", integrationRunId, selected);
         }

@@ -1,0 +1,58 @@
+package io.github.coupapoexport.cli;
+
+import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+import io.github.coupapoexport.ExportTally;
+import io.github.coupapoexport.monitoring.CoupaMonitoring;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/** The latest executions as {@code status} prints them. */
+class ExecutionReport {
+
+    static final int EXECUTIONS = 10;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JobRepository jobRepository;
+
+    private final String jobName;
+
+    ExecutionReport(JobRepository jobRepository, String jobName) {
+        this.jobRepository = jobRepository;
+        this.jobName = jobName;
+    }
+
+    void print(PrintStream out) {
+        List<JobExecution> executions = jobRepository.getJobInstances(jobName, 0, EXECUTIONS).stream()
+            .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
+            .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
+            .limit(EXECUTIONS)
+            .toList();
+        if (executions.isEmpty()) {
+            out.println("coupa-po-export: no executions yet");
+            return;
+        }
+        out.printf("%-9s  %-9s  %-19s  %-19s  %6s  %8s  %6s  %7s  %s%n", "execution", "status", "start", "end", "read",
+                "exported", "failed", "skipped", "integration-run");
+        for (JobExecution execution : executions) {
+            long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
+            ExportTally tally = execution.getStepExecutions().stream()
+                .map(step -> ExportTally.from(step.getExecutionContext()))
+                .reduce(ExportTally.NONE, ExportTally::plus);
+            Object run = execution.getExecutionContext().get(CoupaMonitoring.INTEGRATION_RUN_ID);
+            out.printf("%-9d  %-9s  %-19s  %-19s  %6d  %8d  %6d  %7d  %s%n", execution.getId(), execution.getStatus(),
+                    time(execution.getStartTime()), time(execution.getEndTime()), read, tally.exported(), tally.failed(),
+                    tally.skipped(), run == null ? "-" : run);
+        }
+    }
+
+    private static String time(LocalDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+}
