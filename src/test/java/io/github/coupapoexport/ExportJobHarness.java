@@ -75,6 +75,28 @@ public class ExportJobHarness implements AutoCloseable {
         return new RunResult(exitCode, captured.toString(StandardCharsets.UTF_8));
     }
 
+    /** The real jar in a process of its own, against the same fakes and job repository. */
+    public ExportProcess launch(String... extra) {
+        return ExportProcess.launch(arguments(extra));
+    }
+
+    /** Waits until the ERP has received at least {@code documents} POSTs. */
+    public void awaitErpDocuments(int documents, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (erp.received().size() < documents) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the ERP received only " + erp.received().size() + " documents in " + timeout);
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+    }
+
     /** The job's own database, read after a run has closed it. */
     /** The folder of an H2 job repository's files, or null for one in a database server. */
     public java.nio.file.Path jobRepositoryFolder() {

@@ -24,7 +24,8 @@ public interface JobRepositoryDatabase extends AutoCloseable {
 
     /** The database as the job left it, for assertions. */
     default JdbcTemplate jdbc() {
-        return new JdbcTemplate(new SingleConnectionDataSource(url(), true));
+        // Closed after each statement: an H2 file held open here would be held against the job's process.
+        return new JdbcTemplate(new SingleConnectionDataSource(url(), false));
     }
 
     @Override
@@ -33,7 +34,7 @@ public interface JobRepositoryDatabase extends AutoCloseable {
     static JobRepositoryDatabase h2() {
         try {
             Path folder = Files.createTempDirectory("coupa-po-export-test");
-            String url = "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath() + ";USER=sa";
+            String url = "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath() + ";AUTO_SERVER=TRUE;USER=sa";
             return new JobRepositoryDatabase() {
                 @Override
                 public String url() {

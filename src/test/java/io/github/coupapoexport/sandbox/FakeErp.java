@@ -3,7 +3,10 @@ package io.github.coupapoexport.sandbox;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -29,7 +32,7 @@ public class FakeErp {
     };
 
     public WireMockServer startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new ServeEventListener() {
+        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new IdempotentErp(), new ServeEventListener() {
             @Override
             public String getName() {
                 return "before-answering";
@@ -43,12 +46,49 @@ public class FakeErp {
             }
         }));
         server.start();
-        server.stubFor(post(urlPathEqualTo("/purchase-orders")).atPriority(10).willReturn(aResponse()
-            .withStatus(201)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"erpDocumentId\": \"ERP-{{jsonPath request.body '$.poNumber'}}-r{{jsonPath request.body '$.revision'}}\"}")
-            .withTransformers("response-template")));
+        answerAfter(0);
         return server;
+    }
+
+    /**
+     * Accepts every document with 201 and an ERP document id, after {@code delayMillis}, like an ERP that honours the
+     * Idempotency-Key: a key it has applied before gets 409 with the same document id.
+     */
+    public void answerAfter(int delayMillis) {
+        server.stubFor(post(urlPathEqualTo("/purchase-orders")).atPriority(10).willReturn(aResponse()
+            .withFixedDelay(delayMillis)
+            .withTransformers(IDEMPOTENT)));
+    }
+
+    static final String IDEMPOTENT = "idempotent-erp";
+
+    /** Remembers the keys it applied, as a real ERP behind an Idempotency-Key contract does. */
+    private final class IdempotentErp implements ResponseDefinitionTransformerV2 {
+
+        private final java.util.Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public String getName() {
+            return IDEMPOTENT;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            JsonNode document = json.readTree(serveEvent.getRequest().getBodyAsString());
+            String key = serveEvent.getRequest().getHeader("Idempotency-Key");
+            boolean first = key == null || applied.add(key);
+            String documentId = "ERP-" + document.get("poNumber").asString() + "-r" + document.get("revision").asInt();
+            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition())
+                .withStatus(first ? 201 : 409)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"erpDocumentId\": \"" + documentId + "\"}")
+                .build();
+        }
     }
 
     /** The ERP refuses documents for this supplier with 422, as a real ERP does for a supplier it has blocked. */

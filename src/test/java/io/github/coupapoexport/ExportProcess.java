@@ -1,0 +1,84 @@
+package io.github.coupapoexport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar target/coupa-po-export.jar ...} as its own process, the way a scheduler starts it. */
+public final class ExportProcess {
+
+    static final Path JAR = Path.of("target", "coupa-po-export.jar");
+
+    private final Process process;
+
+    private final Path output;
+
+    private ExportProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ExportProcess launch(List<String> arguments) {
+        try {
+            Path output = Files.createTempFile("coupa-po-export-process", ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-jar", JAR.toString()));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            return new ExportProcess(process, output);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Waits for the process to end and returns its exit code. */
+    int exitCode(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("still running after " + timeout + ":\n" + output());
+            }
+            return process.exitValue();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
+    }
+
+    /** SIGTERM, as a scheduler or Kubernetes sends before it kills. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL: no chance to clean up, as with kill -9 or a power loss. */
+    void kill() {
+        process.destroyForcibly();
+        exitCode(Duration.ofSeconds(10));
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    String summary() {
+        return output().lines().filter(line -> line.startsWith("coupa-po-export: execution=")).reduce((a, b) -> b)
+            .orElseThrow(() -> new AssertionError("no summary line in:\n" + output()));
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.coupapoexport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import io.github.coupapoexport.sandbox.CoupaPo;
+import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.FakeErp.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.coupapoexport.sandbox.CoupaPo.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What happens to the real jar under a scheduler: kill -9 in the middle, SIGTERM, a second run while one is alive.
+ * Each scenario ends in the state of a clean run: every PO exported, each snapshot applied by the ERP once.
+ */
+abstract class OperationScenarios {
+
+    static final int PURCHASE_ORDERS = 120;
+
+    private ExportJobHarness harness;
+
+    abstract JobRepositoryDatabase jobRepository();
+
+    @BeforeEach
+    void purchaseOrders() {
+        harness = new ExportJobHarness(jobRepository());
+        harness.coupa.add(LongStream.rangeClosed(1, PURCHASE_ORDERS)
+            .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
+            .toArray(CoupaPo[]::new));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void killedRunIsRecoveredAndResumedByTheNextRunWithEveryPoAppliedOnce() {
+        // given a run killed with SIGKILL in the middle of its export
+        harness.erp.answerAfter(40);
+        ExportProcess killed = harness.launch("--coupa.page-size=10");
+        harness.awaitErpDocuments(35, Duration.ofSeconds(60));
+        killed.kill();
+        assertThat(harness.database().queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION", String.class))
+            .isEqualTo("STARTED");
+
+        // when the scheduler runs the same command again
+        harness.erp.answerAfter(0);
+        ExportProcess rerun = harness.launch("--coupa.page-size=10");
+
+        // then it recovers the orphaned execution without a manual recover, and resumes it
+        assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
+        assertThat(rerun.output()).contains("was left STARTED by a process that is gone; recovering it");
+        assertThat(harness.database().queryForList("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID",
+                String.class)).containsExactly("FAILED", "COMPLETED");
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+        assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void sigtermStopsAtTheChunkBoundaryWithExit4AndTheNextRunResumes() {
+        // given
+        harness.erp.answerAfter(40);
+        ExportProcess run = harness.launch("--coupa.page-size=10");
+        harness.awaitErpDocuments(25, Duration.ofSeconds(60));
+
+        // when
+        long signalled = System.nanoTime();
+        run.terminate();
+
+        // then
+        assertThat(run.exitCode(Duration.ofSeconds(30))).as(run.output()).isEqualTo(4);
+        assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(30));
+        assertThat(run.summary()).contains("status=STOPPED", "exit=4");
+        assertThat(run.output()).contains("SIGTERM received: stopping at the next chunk boundary");
+        assertThat(harness.coupa.integrationRuns()).singleElement()
+            .satisfies(coupaRun -> assertThat(coupaRun).containsEntry("status", "failed"));
+        long exportedBeforeStop = harness.coupa.exportedIds().size();
+        assertThat(exportedBeforeStop % 10).as("stopped at a chunk boundary").isZero();
+
+        // and when
+        harness.erp.answerAfter(0);
+        ExportProcess resumed = harness.launch("--coupa.page-size=10");
+
+        // then
+        assertThat(resumed.exitCode(Duration.ofSeconds(90))).as(resumed.output()).isZero();
+        assertThat(resumed.summary()).contains("read=" + (PURCHASE_ORDERS - exportedBeforeStop));
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+        assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
+    void secondRunWhileOneIsAliveExits5AtOnce() {
+        // given a run in progress
+        harness.erp.answerAfter(40);
+        ExportProcess first = harness.launch("--coupa.page-size=10");
+        harness.awaitErpDocuments(5, Duration.ofSeconds(60));
+
+        // when
+        ExportProcess second = harness.launch("--coupa.page-size=10");
+
+        // then
+        assertThat(second.exitCode(Duration.ofSeconds(30))).as(second.output()).isEqualTo(5);
+        assertThat(second.output()).contains("another execution is running against this job repository");
+        assertThat(first.isAlive()).isTrue();
+        harness.erp.answerAfter(0);
+        assertThat(first.exitCode(Duration.ofSeconds(90))).as(first.output()).isZero();
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+    }
+
+    private Map<String, Long> acceptedAnswersPerKey() {
+        return harness.erp.received().stream().filter(received -> received.status() == 201 || received.status() == 200)
+            .collect(Collectors.groupingBy(Received::idempotencyKey, Collectors.counting()));
+    }
+
+}
