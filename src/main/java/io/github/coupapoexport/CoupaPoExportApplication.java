@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
 import io.github.coupapoexport.cli.RunLock;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
@@ -33,8 +32,9 @@ public class CoupaPoExportApplication {
     }
 
     @Bean
-    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job, RunLock runLock) {
-        return new ExportCommandLine(jobOperator, jobRepository, job, runLock, System.out);
+    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
+            RunLock runLock) {
+        return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, System.out);
     }
 
     /** A failure before the job could start: bad settings are exit 2, anything else exit 1. */

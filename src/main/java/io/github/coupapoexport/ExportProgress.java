@@ -50,7 +50,7 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
         this.started = clock.instant();
-        this.selected = coupa.countPurchaseOrdersToExport(
+        this.selected = coupa.countPurchaseOrdersToExport(ExportJobParameters.selection(stepExecution.getJobParameters()),
                 CoupaPurchaseOrderReader.checkpoint(stepExecution.getExecutionContext()));
         stepExecution.getExecutionContext().putLong(SELECTED, selected);
         log.info("{} POs selected for export{}", selected, CoupaPurchaseOrderReader.checkpoint(

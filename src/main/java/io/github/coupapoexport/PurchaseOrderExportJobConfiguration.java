@@ -9,6 +9,8 @@ import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.coupa.CoupaProperties;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
+import io.github.coupapoexport.coupa.Selection;
+import io.github.coupapoexport.erp.DryRunDocumentWriter;
 import io.github.coupapoexport.erp.ErpClient;
 import io.github.coupapoexport.erp.ErpDocumentProcessor;
 import io.github.coupapoexport.erp.ErpProperties;
@@ -30,7 +32,11 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,25 +57,72 @@ public class PurchaseOrderExportJobConfiguration {
 
     public static final String STEP_NAME = "exportPurchaseOrders";
 
+    public static final String REPLAY_JOB_NAME = "purchaseOrderReplayJob";
+
+    public static final String DRY_RUN_JOB_NAME = "purchaseOrderDryRunJob";
+
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders, CoupaMonitoring monitoring) {
         return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).listener(monitoring).build();
+    }
+
+    /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
+    @Bean
+    Job purchaseOrderReplayJob(JobRepository jobRepository, Step replayPurchaseOrders, CoupaMonitoring monitoring) {
+        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(replayPurchaseOrders).listener(monitoring).build();
+    }
+
+    /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
+    @Bean
+    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders) {
+        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).build();
     }
 
     @Bean
     Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
             ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
-        // One chunk per Coupa page: the checkpoint moves one page at a time.
-        return new StepBuilder(STEP_NAME, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
-            .reader(reader)
-            .processor(processor)
-            .writer(writer)
+        return chunkStep(STEP_NAME, jobRepository, transactionManager, reader, processor, writer, coupa)
             // Progress first: it counts the selection that the integration run reports as total_records.
             .listener(progress)
             .listener(monitoring)
-            .transactionManager(transactionManager)
             .build();
+    }
+
+    @Bean
+    Step replayPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
+            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
+        return chunkStep("replayPurchaseOrders", jobRepository, transactionManager, reader, processor, writer, coupa)
+            .listener(progress)
+            .listener(monitoring)
+            .build();
+    }
+
+    @Bean
+    Step dryRunPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, CoupaProperties coupa,
+            ExportProgress progress) {
+        return chunkStep("dryRunPurchaseOrders", jobRepository, transactionManager, reader, processor,
+                new DryRunDocumentWriter(), coupa)
+            .listener(progress)
+            .build();
+    }
+
+    /** One chunk per Coupa page: the checkpoint moves one page at a time. */
+    private static ChunkOrientedStepBuilder<CoupaPurchaseOrder, PurchaseOrderExport> chunkStep(String name,
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader,
+            ErpDocumentProcessor processor, ItemWriter<PurchaseOrderExport> writer, CoupaProperties coupa) {
+        return new StepBuilder(name, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
+            .reader(reader)
+            .processor(processor)
+            .writer(writer)
+            .transactionManager(transactionManager);
+    }
+
+    @Bean
+    ExportJobs exportJobs(Job purchaseOrderExportJob, Job purchaseOrderReplayJob, Job purchaseOrderDryRunJob) {
+        return new ExportJobs(purchaseOrderExportJob, purchaseOrderReplayJob, purchaseOrderDryRunJob);
     }
 
     @Bean
@@ -105,9 +158,12 @@ public class PurchaseOrderExportJobConfiguration {
         return new SettingsCheck(coupa, erp, export);
     }
 
+    /** Step-scoped, for the selection of each job; declared as the class, so that its checkpoint is saved. */
     @Bean
-    CoupaPurchaseOrderReader coupaPurchaseOrderReader(CoupaClient coupa, CoupaProperties properties) {
-        return new CoupaPurchaseOrderReader(coupa, properties.pageSize());
+    @StepScope
+    CoupaPurchaseOrderReader coupaPurchaseOrderReader(CoupaClient coupa, CoupaProperties properties,
+            @Value("#{jobParameters['" + ExportJobParameters.PO_NUMBERS + "']}") String poNumbers) {
+        return new CoupaPurchaseOrderReader(coupa, Selection.of(poNumbers), properties.pageSize());
     }
 
     @Bean

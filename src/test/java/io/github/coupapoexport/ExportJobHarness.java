@@ -98,6 +98,16 @@ public class ExportJobHarness implements AutoCloseable {
     }
 
     /** The job's own database, read after a run has closed it. */
+    /** A folder of this test's own, for files a run writes. */
+    public java.nio.file.Path folder() {
+        try {
+            return java.nio.file.Files.createTempDirectory("coupa-po-export-files");
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     /** The folder of an H2 job repository's files, or null for one in a database server. */
     public java.nio.file.Path jobRepositoryFolder() {
         String url = database.url();

@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import java.nio.file.Path;
+
+import io.github.coupapoexport.ExportJobParameters;
+import io.github.coupapoexport.ExportJobs;
 import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
+import io.github.coupapoexport.coupa.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -13,7 +18,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -27,8 +31,6 @@ import org.springframework.boot.ExitCodeGenerator;
  */
 public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String RUN_ID = "run.id";
-
     static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(25);
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommandLine.class);
@@ -39,7 +41,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final JobRepository jobRepository;
 
-    private final Job job;
+    private final ExportJobs jobs;
 
     private final RunLock runLock;
 
@@ -47,11 +49,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private ExitCode exitCode = ExitCode.FAILED;
 
-    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job job, RunLock runLock,
+    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
             PrintStream out) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.job = job;
+        this.jobs = jobs;
         this.runLock = runLock;
         this.out = out;
     }
@@ -68,11 +70,28 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             exitCode = usage("unknown command '" + command + "'");
             return;
         }
+        String poNumbers = option(arguments, "po");
+        if (poNumbers != null && !Selection.of(poNumbers).replay()) {
+            exitCode = usage("--po needs one or more PO numbers, e.g. --po=4821,4822");
+            return;
+        }
         exitCode = switch (command) {
             case "status" -> status();
             case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
-            default -> whileHoldingTheRunLock(this::export);
+            default -> {
+                if (arguments.containsOption("dry-run")) {
+                    // Changes nothing, so it needs no lock and may run beside a real export.
+                    Path folder = Path.of(option(arguments, "out") == null ? "dry-run" : option(arguments, "out"));
+                    yield launch(jobs.dryRun(), ExportJobParameters.of(System.currentTimeMillis(), poNumbers, folder),
+                            " dry-run out=" + folder.toAbsolutePath());
+                }
+                if (poNumbers != null) {
+                    yield whileHoldingTheRunLock(() -> launch(jobs.replay(),
+                            ExportJobParameters.of(System.currentTimeMillis(), poNumbers, null), " replay po=" + poNumbers));
+                }
+                yield whileHoldingTheRunLock(this::export);
+            }
         };
     }
 
@@ -97,9 +116,18 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private ExitCode export() throws Exception {
         new StopOnSignal(this::stopRunningExecutions, STOP_GRACE_PERIOD).install();
-        JobExecution execution = resumeOrStart();
+        return summarise(resumeOrStart(), "");
+    }
+
+    /** A replay or a dry run: always a new instance of its own job, never resumed by {@code run}. */
+    private ExitCode launch(Job job, JobParameters parameters, String what) throws Exception {
+        new StopOnSignal(this::stopRunningExecutions, STOP_GRACE_PERIOD).install();
+        return summarise(jobOperator.start(job, parameters), what);
+    }
+
+    private ExitCode summarise(JobExecution execution, String what) {
         RunSummary summary = RunSummary.of(execution);
-        out.println(summary.line());
+        out.println(summary.line() + what);
         return summary.exitCode();
     }
 
@@ -115,9 +143,8 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             return jobOperator.restart(last);
         }
         // No incrementer: Spring Batch 6 would ignore these parameters and could not resume by rerunning.
-        long runId = last == null ? 1 : last.getJobParameters().getLong(RUN_ID, 0L) + 1;
-        JobParameters parameters = new JobParametersBuilder().addLong(RUN_ID, runId).toJobParameters();
-        return jobOperator.start(job, parameters);
+        long runId = last == null ? 1 : last.getJobParameters().getLong(ExportJobParameters.RUN_ID, 0L) + 1;
+        return jobOperator.start(jobs.export(), ExportJobParameters.of(runId, null, null));
     }
 
     /** Marks an execution left STARTED by a dead process as FAILED; the run lock proves its process is gone. */
@@ -143,7 +170,10 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private boolean stopRunningExecutions() {
-        var running = jobRepository.findRunningJobExecutions(PurchaseOrderExportJobConfiguration.JOB_NAME);
+        var running = new java.util.ArrayList<JobExecution>();
+        for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
+            running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
+        }
         for (JobExecution execution : running) {
             try {
                 jobOperator.stop(execution);
@@ -167,9 +197,15 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
     }
 
+    private static String option(ApplicationArguments arguments, String name) {
+        List<String> values = arguments.getOptionValues(name);
+        return values == null || values.isEmpty() ? null : String.join(",", values);
+    }
+
     private ExitCode usage(String problem) {
         out.println("coupa-po-export: " + problem);
-        out.println("usage: java -jar coupa-po-export.jar [run|status|stop|recover] [--property=value ...]");
+        out.println("usage: java -jar coupa-po-export.jar [run|status|stop|recover] [--dry-run [--out=DIR]] "
+                + "[--po=NUMBER[,NUMBER...]] [--property=value ...]");
         return ExitCode.CONFIGURATION_ERROR;
     }
 

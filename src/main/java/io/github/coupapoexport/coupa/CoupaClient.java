@@ -44,16 +44,16 @@ public class CoupaClient {
      * {@code afterId}, in ascending id order. Paging is by id cursor because marking POs exported while reading
      * shifts every offset.
      */
-    public List<CoupaPurchaseOrder> purchaseOrdersToExport(long afterId, int limit) {
-        return page("select purchase orders", afterId, limit, PURCHASE_ORDER_FIELDS);
+    public List<CoupaPurchaseOrder> purchaseOrdersToExport(Selection selection, long afterId, int limit) {
+        return page("select purchase orders", selection, afterId, limit, PURCHASE_ORDER_FIELDS);
     }
 
     /** How many POs the selection holds above {@code afterId}, counted by paging their ids only. */
-    public long countPurchaseOrdersToExport(long afterId) {
+    public long countPurchaseOrdersToExport(Selection selection, long afterId) {
         long count = 0;
         long cursor = afterId;
         while (true) {
-            List<CoupaPurchaseOrder> ids = page("count purchase orders", cursor, CoupaProperties.MAX_PAGE_SIZE,
+            List<CoupaPurchaseOrder> ids = page("count purchase orders", selection, cursor, CoupaProperties.MAX_PAGE_SIZE,
                     ID_FIELDS);
             count += ids.size();
             if (ids.size() < CoupaProperties.MAX_PAGE_SIZE) {
@@ -71,9 +71,9 @@ public class CoupaClient {
             .build(Map.of("id", purchaseOrderId, "fields", MARK_EXPORTED_FIELDS)), null);
     }
 
-    private List<CoupaPurchaseOrder> page(String purpose, long afterId, int limit, String fields) {
-        CoupaApi.Answer answer = api.call(purpose, HttpMethod.GET, builder -> selection(builder, afterId, limit, fields),
-                null);
+    private List<CoupaPurchaseOrder> page(String purpose, Selection selection, long afterId, int limit, String fields) {
+        CoupaApi.Answer answer = api.call(purpose, HttpMethod.GET,
+                builder -> query(builder, selection, afterId, limit, fields), null);
         List<CoupaPurchaseOrder> page = api.list(answer, PURCHASE_ORDERS, "purchase orders");
         long previousId = afterId;
         for (int i = 0; i < page.size(); i++) {
@@ -91,11 +91,16 @@ public class CoupaClient {
         return page;
     }
 
-    private URI selection(UriBuilder builder, long afterId, int limit, String fields) {
+    private URI query(UriBuilder builder, Selection selection, long afterId, int limit, String fields) {
         // Values go in as URI variables: the fields JSON has braces that a URI template would try to expand.
-        builder.path("/api/purchase_orders")
-            .queryParam("exported", "false")
-            .queryParam("status[in]", "{statuses}")
+        builder.path("/api/purchase_orders");
+        if (selection.replay()) {
+            builder.queryParam("po-number[in]", "{poNumbers}");
+        }
+        else {
+            builder.queryParam("exported", "false");
+        }
+        builder.queryParam("status[in]", "{statuses}")
             .queryParam("show_deleted_lines", "true")
             .queryParam("id[gt]", "{afterId}")
             .queryParam("order_by", "id")
@@ -106,6 +111,7 @@ public class CoupaClient {
             builder.queryParam("filter", "{filter}");
         }
         return builder.build(Map.of("statuses", String.join(",", properties.statuses()), "afterId", afterId,
-                "limit", limit, "fields", fields, "filter", properties.apiFilter() == null ? "" : properties.apiFilter()));
+                "limit", limit, "fields", fields, "filter", properties.apiFilter() == null ? "" : properties.apiFilter(),
+                "poNumbers", String.join(",", selection.poNumbers())));
     }
 }

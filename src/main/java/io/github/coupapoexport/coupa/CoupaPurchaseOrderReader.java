@@ -21,6 +21,8 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
 
     private final CoupaClient coupa;
 
+    private final Selection selection;
+
     private final int pageSize;
 
     private Iterator<CoupaPurchaseOrder> page = Collections.emptyIterator();
@@ -29,8 +31,9 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
 
     private boolean lastPageRead;
 
-    public CoupaPurchaseOrderReader(CoupaClient coupa, int pageSize) {
+    public CoupaPurchaseOrderReader(CoupaClient coupa, Selection selection, int pageSize) {
         this.coupa = coupa;
+        this.selection = selection;
         this.pageSize = pageSize;
         setName(NAME);
     }
@@ -53,7 +56,7 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
             if (lastPageRead) {
                 return null;
             }
-            List<CoupaPurchaseOrder> next = coupa.purchaseOrdersToExport(lastHandedId, pageSize);
+            List<CoupaPurchaseOrder> next = coupa.purchaseOrdersToExport(selection, lastHandedId, pageSize);
             // A short page is the last one: Coupa had nothing more above this cursor when it answered.
             lastPageRead = next.size() < pageSize;
             page = next.iterator();

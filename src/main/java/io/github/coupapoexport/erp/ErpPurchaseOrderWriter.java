@@ -3,6 +3,7 @@ package io.github.coupapoexport.erp;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportTally;
 import io.github.coupapoexport.MarkExported;
 import io.github.coupapoexport.coupa.CoupaClient;
@@ -43,6 +44,8 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
 
     private StepExecution stepExecution;
 
+    private boolean replay;
+
     private ExportTally tally = ExportTally.NONE;
 
     private final List<String> unansweredInARow = new ArrayList<>();
@@ -59,6 +62,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
+        this.replay = ExportJobParameters.replay(stepExecution.getJobParameters());
         // A resumed execution starts from the context of the one before; its tally counts this execution only.
         this.tally = ExportTally.NONE;
         this.tally.writeTo(stepExecution.getExecutionContext());
@@ -89,7 +93,8 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
     }
 
     private void send(ReadyForErp ready) {
-        PurchaseOrderSnapshot snapshot = ready.snapshot();
+        PurchaseOrderSnapshot snapshot = replay ? ready.snapshot().replayedIn(stepExecution.getJobExecutionId())
+                : ready.snapshot();
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
         if (known != null && known.accepted()) {

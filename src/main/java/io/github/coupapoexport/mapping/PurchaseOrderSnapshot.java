@@ -14,6 +14,15 @@ public record PurchaseOrderSnapshot(long coupaId, String poNumber, Integer versi
         return "coupa-" + coupaId + "-" + version + "-" + updatedAt;
     }
 
+    /**
+     * The same snapshot sent again on purpose ({@code --po}): a key of its own, so that the ERP applies it again
+     * instead of answering 409 for a key it knows.
+     */
+    public PurchaseOrderSnapshot replayedIn(long jobExecutionId) {
+        return new PurchaseOrderSnapshot(coupaId, poNumber, version, updatedAt, status,
+                idempotencyKey + "-replay-" + jobExecutionId);
+    }
+
     /** How a buyer names the PO: its number, or its Coupa id when it has none. */
     public String label() {
         return poNumber == null || poNumber.isBlank() ? "with Coupa id " + coupaId : poNumber;

@@ -198,7 +198,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         String statuses = param(request, "status[in]");
         String afterId = param(request, "id[gt]");
         String limit = param(request, "limit");
+        String poNumbers = param(request, "po-number[in]");
         Set<String> wanted = statuses == null ? null : Arrays.stream(statuses.split(",")).collect(Collectors.toSet());
+        Set<String> numbers = poNumbers == null ? null : Set.of(poNumbers.split(","));
         List<Map<String, Object>> page = new ArrayList<>();
         for (Map<String, Object> po : purchaseOrders.tailMap(afterId == null ? Long.MIN_VALUE : Long.parseLong(afterId),
                 false).values()) {
@@ -206,6 +208,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
                 continue;
             }
             if (wanted != null && !wanted.contains(String.valueOf(po.get("status")))) {
+                continue;
+            }
+            if (numbers != null && !numbers.contains(String.valueOf(po.get("po-number")))) {
                 continue;
             }
             page.add(new LinkedHashMap<>(po));
