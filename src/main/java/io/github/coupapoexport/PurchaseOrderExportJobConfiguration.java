@@ -193,6 +193,7 @@ public class PurchaseOrderExportJobConfiguration {
         RestClient restClient = RestClient.builder()
             .baseUrl(erp.root())
             .requestFactory(requestFactory)
+            .requestInterceptor(new WireLog("erp"))
             .defaultHeaders(headers -> {
                 if (erp.bearerToken() != null && !erp.bearerToken().isBlank()) {
                     headers.setBearerAuth(erp.bearerToken().reveal());

@@ -2,17 +2,27 @@ package io.github.coupapoexport.coupa;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -27,18 +37,33 @@ public class CoupaApi {
 
     private static final int SNIPPET_LENGTH = 200;
 
+    /** Coupa's own advice on a 429 is followed, up to this long per answer. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
+
+    private static final Logger log = LoggerFactory.getLogger(CoupaApi.class);
+
     private final RestClient restClient;
+
+    private final DefaultUriBuilderFactory uris;
 
     private final JsonMapper json;
 
     private final CoupaProperties properties;
 
+    private final RateLimiter rateLimiter;
+
+    private final RetryTemplate retry;
+
     private final Map<String, LongAdder> callsByPurpose = new ConcurrentHashMap<>();
 
-    public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties) {
+    public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties, RateLimiter rateLimiter,
+            RetryTemplate retry) {
         this.restClient = restClient;
+        this.uris = new DefaultUriBuilderFactory(properties.root());
         this.json = json;
         this.properties = properties;
+        this.rateLimiter = rateLimiter;
+        this.retry = retry;
     }
 
     /** What Coupa answered to one call. */
@@ -50,32 +75,145 @@ public class CoupaApi {
     }
 
     /**
-     * One call; a non-2xx answer is a {@link CoupaCallException}.
+     * One call, retried while it fails for a passing reason; a non-2xx answer is a {@link CoupaCallException}.
+     * A POST is retried only when Coupa surely did not act on it (429, 502, 503, 504, no connection), so that a
+     * history record or an integration run is never created twice.
      *
      * @param purpose a short name under which the call is counted, e.g. {@code "mark exported"}
      * @param body a JSON body, or null for none
      */
     public Answer call(String purpose, HttpMethod method, Function<UriBuilder, URI> uri, Object body) {
+        byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+        return withRetries(() -> exchange(purpose, method, uri.apply(uris.builder()), bytes));
+    }
+
+    /** A GET whose answer must be a JSON array of {@code what}; a broken page is retried like a failed call. */
+    public <T> List<T> getList(String purpose, Function<UriBuilder, URI> uri, TypeReference<List<T>> type, String what) {
+        return withRetries(() -> {
+            Answer answer = exchange(purpose, HttpMethod.GET, uri.apply(uris.builder()), null);
+            try {
+                return list(answer, type, what);
+            }
+            catch (CoupaCallException broken) {
+                throw new TransientCoupaFailure(broken.getMessage(), broken);
+            }
+        });
+    }
+
+    private <T> T withRetries(Supplier<T> attempt) {
+        boolean[] tokenRenewed = {false};
+        try {
+            return retry.execute(() -> {
+                try {
+                    return attempt.get();
+                }
+                catch (TokenRejected rejected) {
+                    if (tokenRenewed[0]) {
+                        throw new CoupaCallException(rejected.getMessage() + " (again, with a fresh token)");
+                    }
+                    // The rejected token is already forgotten: this attempt fetches a new one.
+                    tokenRenewed[0] = true;
+                    log.info("Coupa rejected the access token; fetching a new one and trying once more");
+                    return attempt.get();
+                }
+            });
+        }
+        catch (RetryException exhausted) {
+            Throwable last = exhausted.getCause() == null ? exhausted : exhausted.getCause();
+            if (last instanceof TransientCoupaFailure transientFailure) {
+                throw new CoupaCallException(transientFailure.getMessage() + " (gave up after "
+                        + (exhausted.getRetryCount() + 1) + " attempts)", transientFailure);
+            }
+            if (last instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new CoupaCallException(last.getMessage(), last);
+        }
+    }
+
+    private Answer exchange(String purpose, HttpMethod method, URI uri, byte[] body) {
         callsByPurpose.computeIfAbsent(purpose, key -> new LongAdder()).increment();
+        if (!rateLimiter.acquirePermission()) {
+            throw new TransientCoupaFailure(method + " " + uri + ": no request slot under coupa.requests-per-second", null);
+        }
         RestClient.RequestBodySpec request = restClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsBytes(body));
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         try {
             return request.exchange((sent, response) -> {
                 byte[] answer = response.getBody().readAllBytes();
-                if (!response.getStatusCode().is2xxSuccessful()) {
-                    throw new CoupaCallException(method + " " + sent.getURI() + " answered HTTP "
-                            + response.getStatusCode().value() + ": " + snippet(answer));
+                int status = response.getStatusCode().value();
+                if (response.getStatusCode().is2xxSuccessful()) {
+                    return new Answer(method, uri, response.getHeaders().getContentType(), answer);
                 }
-                return new Answer(method, sent.getURI(), response.getHeaders().getContentType(), answer);
+                String failure = method + " " + uri + " answered HTTP " + status + ": " + snippet(answer);
+                if (status == 401) {
+                    throw new TokenRejected(failure);
+                }
+                if (status == 429) {
+                    waitAsAdvised(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), uri);
+                    throw new TransientCoupaFailure(failure, null);
+                }
+                if (status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503 || status == 504)) {
+                    throw new TransientCoupaFailure(failure, null);
+                }
+                throw new CoupaCallException(failure);
             });
+        }
+        catch (ResourceAccessException noAnswer) {
+            String failure = method + " " + uri + " got no answer: " + noAnswer.getMessage();
+            boolean neverSent = noAnswer.getCause() instanceof java.net.ConnectException
+                    || noAnswer.getCause() instanceof java.net.http.HttpConnectTimeoutException;
+            if (method != HttpMethod.POST || neverSent) {
+                throw new TransientCoupaFailure(failure, noAnswer);
+            }
+            throw new CoupaCallException(failure, noAnswer);
         }
         catch (OAuth2AuthorizationException refused) {
             throw new CoupaCredentialsRefusedException("Coupa refused the client credentials of client id '"
                     + properties.clientId() + "' for scopes " + properties.scopes() + " at " + properties.root()
                     + "/oauth2/token: " + refused.getError().getErrorCode() + " " + refused.getError().getDescription(),
                     refused);
+        }
+    }
+
+    /** Honours a 429's Retry-After (seconds or an HTTP date) before the retry's own backoff. */
+    private static void waitAsAdvised(String retryAfter, URI uri) {
+        if (retryAfter == null || retryAfter.isBlank()) {
+            return;
+        }
+        Duration wait;
+        try {
+            wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
+        }
+        catch (NumberFormatException notSeconds) {
+            try {
+                wait = Duration.between(java.time.Instant.now(),
+                        java.time.ZonedDateTime.parse(retryAfter.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
+            }
+            catch (java.time.format.DateTimeParseException unreadable) {
+                return;
+            }
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return;
+        }
+        Duration capped = wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+        log.info("Coupa answered 429 for {}; waiting {} s as its Retry-After asks", uri.getPath(), capped.toSeconds());
+        try {
+            Thread.sleep(capped.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A 401 on a call: the token was refused, and the OAuth2 interceptor has already forgotten it. */
+    private static final class TokenRejected extends CoupaCallException {
+
+        TokenRejected(String message) {
+            super(message);
         }
     }
 

@@ -72,18 +72,18 @@ public class CoupaClient {
     }
 
     private List<CoupaPurchaseOrder> page(String purpose, Selection selection, long afterId, int limit, String fields) {
-        CoupaApi.Answer answer = api.call(purpose, HttpMethod.GET,
-                builder -> query(builder, selection, afterId, limit, fields), null);
-        List<CoupaPurchaseOrder> page = api.list(answer, PURCHASE_ORDERS, "purchase orders");
+        List<CoupaPurchaseOrder> page = api.getList(purpose, builder -> query(builder, selection, afterId, limit, fields),
+                PURCHASE_ORDERS, "purchase orders");
+        String call = "GET /api/purchase_orders?id[gt]=" + afterId;
         long previousId = afterId;
         for (int i = 0; i < page.size(); i++) {
             CoupaPurchaseOrder po = page.get(i);
             if (po == null || po.id() == null) {
-                throw new CoupaCallException(answer.call() + " answered with a purchase order without an id (element "
+                throw new CoupaCallException(call + " answered with a purchase order without an id (element "
                         + i + " of the page)");
             }
             if (po.id() <= previousId) {
-                throw new CoupaCallException(answer.call() + " answered with PO id " + po.id() + " after id "
+                throw new CoupaCallException(call + " answered with PO id " + po.id() + " after id "
                         + previousId + ": the page is not in ascending id order, so the id cursor cannot page it");
             }
             previousId = po.id();

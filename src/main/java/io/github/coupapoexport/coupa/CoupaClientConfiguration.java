@@ -1,6 +1,13 @@
 package io.github.coupapoexport.coupa;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
+
+import io.github.coupapoexport.WireLog;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 
 import io.github.coupapoexport.SettingsCheck;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +41,7 @@ public class CoupaClientConfiguration {
     static final String REGISTRATION_ID = "coupa";
 
     /** Coupa's tokens live 24 h and Coupa advises renewing well before; a few minutes of margin is plenty for a batch. */
-    private static final java.time.Duration TOKEN_RENEWAL_MARGIN = java.time.Duration.ofMinutes(5);
+    private static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofMinutes(5);
 
     @Bean
     CoupaClient coupaClient(CoupaApi coupaApi, CoupaProperties properties) {
@@ -68,8 +75,31 @@ public class CoupaClientConfiguration {
             .baseUrl(properties.root())
             .requestFactory(requestFactory)
             .requestInterceptor(bearerToken)
+            // After the token interceptor, so that the wire log shows (masked) what was really sent.
+            .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, coupaJson(), properties);
+        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter(properties), retry(properties.retry()));
+    }
+
+    /** One limiter for every Coupa call: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
+    private static RateLimiter rateLimiter(CoupaProperties properties) {
+        return RateLimiter.of("coupa", RateLimiterConfig.custom()
+            .limitForPeriod(1)
+            .limitRefreshPeriod(Duration.ofNanos((long) (1_000_000_000L / properties.requestsPerSecond())))
+            .timeoutDuration(Duration.ofMinutes(5))
+            .build());
+    }
+
+    private static RetryTemplate retry(CoupaProperties.Retry retry) {
+        Duration delay = retry.initialDelay();
+        return new RetryTemplate(RetryPolicy.builder()
+            .includes(TransientCoupaFailure.class)
+            .maxRetries(retry.maxRetries())
+            .delay(delay)
+            .multiplier(2)
+            .jitter(delay.dividedBy(2))
+            .maxDelay(retry.maxDelay().compareTo(delay) < 0 ? delay : retry.maxDelay())
+            .build());
     }
 
     /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */

@@ -22,7 +22,13 @@ public record CoupaProperties(
         @DefaultValue("20") double requestsPerSecond,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue Retry retry,
         @DefaultValue Monitoring monitoring) {
+
+    /** Backoff for passing Coupa failures (429, 5xx, timeouts): exponential from {@code initialDelay}, with jitter. */
+    public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialDelay,
+            @DefaultValue("30s") Duration maxDelay) {
+    }
 
     /**
      * How the export reports each PO's outcome inside Coupa (the seed's three options).
@@ -77,6 +83,9 @@ public record CoupaProperties(
         if ("custom-field".equals(monitoring.mode())
                 && (monitoring.statusField() == null || monitoring.statusField().isBlank())) {
             problems.add("coupa.monitoring.status-field is required in custom-field mode");
+        }
+        if (retry.maxRetries() < 0) {
+            problems.add("coupa.retry.max-retries must be 0 or more (was " + retry.maxRetries() + ")");
         }
         if (requestsPerSecond <= 0) {
             problems.add("coupa.requests-per-second must be above 0 (was " + requestsPerSecond + ")");

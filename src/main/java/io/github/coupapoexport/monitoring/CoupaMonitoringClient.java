@@ -143,7 +143,7 @@ public class CoupaMonitoringClient {
         long cursor = 0;
         while (true) {
             long after = cursor;
-            CoupaApi.Answer answer = api.call(purpose, HttpMethod.GET, builder -> builder.path(path)
+            List<OpenRecord> page = api.getList(purpose, builder -> builder.path(path)
                 .queryParam("resolved", "false")
                 .queryParam("document-type", "OrderHeader")
                 .queryParam("document-id[in]", "{ids}")
@@ -154,14 +154,13 @@ public class CoupaMonitoringClient {
                 .queryParam("limit", "{limit}")
                 .queryParam("fields", "{fields}")
                 .build(Map.of("ids", documentIds, "code", settings.integrationCode(), "after", after, "limit",
-                        CoupaProperties.MAX_PAGE_SIZE, "fields", RECORD_FIELDS)), null);
-            List<OpenRecord> page = api.list(answer, OPEN_RECORDS, "integration records");
+                        CoupaProperties.MAX_PAGE_SIZE, "fields", RECORD_FIELDS)), OPEN_RECORDS, "integration records");
             open.addAll(page);
             if (page.size() < CoupaProperties.MAX_PAGE_SIZE) {
                 return open;
             }
             if (page.get(page.size() - 1).id() <= cursor) {
-                throw new io.github.coupapoexport.coupa.CoupaCallException(answer.call()
+                throw new io.github.coupapoexport.coupa.CoupaCallException("GET " + path
                         + " ignored the id cursor (id[gt]=" + cursor + "): paging it would never end");
             }
             cursor = page.get(page.size() - 1).id();
