@@ -71,6 +71,24 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private WireMockServer server;
 
+    private int apiCalls;
+
+    private int failEvery;
+
+    private int throttled;
+
+    private int retryAfterSeconds;
+
+    private int slowGets;
+
+    private int slowMillis;
+
+    private boolean truncateNextPage;
+
+    private int tokenCallsLeft = Integer.MAX_VALUE;
+
+    private int tokenLifetimeCalls = Integer.MAX_VALUE;
+
     /** Starts a WireMock server on a free port whose every request this fake answers. */
     public WireMockServer startServer() {
         server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
@@ -151,6 +169,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         if (!authorized(request)) {
             return answer(401, Map.of("errors", Map.of("authorization", List.of("invalid or missing token"))));
         }
+        ResponseDefinition fault = fault(request, path);
+        if (fault != null) {
+            return fault;
+        }
         if (path.equals("/api/purchase_orders") && request.getMethod().getName().equals("GET")) {
             return answer(200, select(request));
         }
@@ -173,6 +195,62 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return answer(404, Map.of("errors", Map.of("request", List.of("No route for " + request.getMethod() + " " + path))));
     }
 
+    /** Every {@code n}-th API call answers 503 (10 for "10 % of calls"). */
+    public synchronized void failEvery(int n) {
+        failEvery = n;
+    }
+
+    /** The next {@code calls} API calls answer 429 with {@code Retry-After: seconds}. */
+    public synchronized void throttle(int calls, int seconds) {
+        throttled = calls;
+        retryAfterSeconds = seconds;
+    }
+
+    /** The next {@code calls} GETs answer only after {@code millis}. */
+    public synchronized void slowDownGets(int calls, int millis) {
+        slowGets = calls;
+        slowMillis = millis;
+    }
+
+    /** The next page of POs comes back cut off in the middle of its JSON. */
+    public synchronized void truncateNextPage() {
+        truncateNextPage = true;
+    }
+
+    /** Each token works for {@code calls} API calls, then answers 401, as an expired or revoked token does. */
+    public synchronized void tokensLast(int calls) {
+        tokenLifetimeCalls = calls;
+        tokenCallsLeft = calls;
+    }
+
+    private synchronized ResponseDefinition fault(Request request, String path) {
+        apiCalls++;
+        if (throttled > 0) {
+            throttled--;
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+                .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
+                .withBody("{\"errors\":{\"base\":[\"Rate limit exceeded\"]}}")
+                .build();
+        }
+        if (failEvery > 0 && apiCalls % failEvery == 0) {
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withBody("Service Unavailable").build();
+        }
+        boolean get = request.getMethod().getName().equals("GET");
+        if (get && slowGets > 0) {
+            slowGets--;
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withFixedDelay(slowMillis)
+                .withBody("[]").build();
+        }
+        if (get && truncateNextPage && path.equals("/api/purchase_orders")
+                && !"[\"id\"]".equals(param(request, "fields"))) {
+            truncateNextPage = false;
+            String page = json.writeValueAsString(select(request));
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(page.substring(0, page.length() / 2)).build();
+        }
+        return null;
+    }
+
     private ResponseDefinition token(Request request) {
         Map<String, String> form = form(request.getBodyAsString());
         if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
@@ -182,6 +260,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         String token = "token-" + tokenCount.incrementAndGet();
         synchronized (this) {
             issuedTokens.add(token);
+            tokenCallsLeft = tokenLifetimeCalls;
         }
         return answer(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 86399, "scope",
                 form.getOrDefault("scope", "")));
@@ -189,8 +268,14 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private synchronized boolean authorized(Request request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ")
+        boolean known = authorization != null && authorization.startsWith("Bearer ")
                 && issuedTokens.contains(authorization.substring("Bearer ".length()));
+        if (known && tokenLifetimeCalls != Integer.MAX_VALUE && --tokenCallsLeft < 0) {
+            // The token has run out: every token issued so far is refused from now on.
+            issuedTokens.clear();
+            return false;
+        }
+        return known;
     }
 
     private synchronized List<Map<String, Object>> select(Request request) {
