@@ -71,26 +71,30 @@ class CommandLineFunctionalTests {
     }
 
     @Test
-    void secretsAppearNeitherInOutputNorInTheJobRepository() throws IOException {
-        // given
+    void secretsAppearNeitherInOutputNorInLogFilesNorInTheJobRepository() throws IOException {
+        // given known secrets, every log switched on, and a run that exports one PO and then fails on Coupa
         harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")));
         harness.coupa.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/purchase_orders")).atPriority(1)
             .withQueryParam("id[gt]", WireMock.equalTo("1"))
-            .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+            .willReturn(aResponse().withStatus(400).withBody("bad request")));
+        java.nio.file.Path logFile = harness.folder().resolve("export.log");
 
-        // when a run exports one PO, then fails on Coupa and prints its failure
-        ExportJobHarness.RunResult result = harness.run("--coupa.page-size=1", "--erp.bearer-token=erp-token-5d1c",
-                "--debug");
+        // when
+        ExportJobHarness.RunResult result = harness.run("--coupa.page-size=1", "--erp.username=erp-user",
+                "--erp.password=erp-pass-9a7e", "--debug", "--logging.level.io.github.coupapoexport.wire=DEBUG",
+                "--logging.file.name=" + logFile);
 
-        // then
+        // then the credentials were used
         assertThat(result.exitCode()).isEqualTo(1);
+        String basic = java.util.Base64.getEncoder()
+            .encodeToString("erp-user:erp-pass-9a7e".getBytes(StandardCharsets.UTF_8));
         assertThat(harness.erp.server().getAllServeEvents().get(0).getRequest().getHeader("Authorization"))
-            .isEqualTo("Bearer erp-token-5d1c");
-        List<String> secrets = List.of(io.github.coupapoexport.sandbox.FakeCoupa.CLIENT_SECRET, "erp-token-5d1c",
+            .isEqualTo("Basic " + basic);
+        // and the wire log shows that a credential was sent, never which
+        assertThat(result.output()).contains("coupa --> GET", "Authorization: [Bearer ******]",
+                "erp --> POST", "Authorization: [Basic ******]");
+        List<String> secrets = List.of(io.github.coupapoexport.sandbox.FakeCoupa.CLIENT_SECRET, "erp-pass-9a7e", basic,
                 "token-1");
-        for (String secret : secrets) {
-            assertThat(result.output()).doesNotContain(secret);
-        }
         String repository = "" + harness.database().queryForList(
                 "SELECT PARAMETER_NAME || '=' || PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS", String.class)
             + harness.database().queryForList("SELECT EXIT_MESSAGE FROM BATCH_JOB_EXECUTION", String.class)
@@ -99,10 +103,14 @@ class CommandLineFunctionalTests {
             + harness.database().queryForList("SELECT SHORT_CONTEXT || SERIALIZED_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT",
                     String.class)
             + harness.ledger();
+        String logged = Files.readString(logFile, StandardCharsets.UTF_8);
+        assertThat(logged).contains("Authorization: [Bearer ******]");
         for (String secret : secrets) {
+            assertThat(result.output()).doesNotContain(secret);
+            assertThat(logged).doesNotContain(secret);
             assertThat(repository).doesNotContain(secret);
         }
-        assertThat(filesUnder(harness.jobRepositoryFolder())).allSatisfy(
+        assertThat(filesUnder(harness.jobRepositoryFolder())).isNotEmpty().allSatisfy(
                 content -> secrets.forEach(secret -> assertThat(content).doesNotContain(secret)));
     }
 

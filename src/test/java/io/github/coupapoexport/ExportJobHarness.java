@@ -100,6 +100,24 @@ public class ExportJobHarness implements AutoCloseable {
         }
     }
 
+    /** Waits until Coupa has received a request with this method and path. */
+    public void awaitCoupaRequest(String method, String path, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (coupaRequests().stream().map(ServeEvent::getRequest).noneMatch(request ->
+                request.getMethod().getName().equals(method) && request.getUrl().split("\\?")[0].equals(path))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Coupa received no " + method + " " + path + " in " + timeout);
+            }
+            try {
+                Thread.sleep(20);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+    }
+
     /** The job's own database, read after a run has closed it. */
     /** A folder of this test's own, for files a run writes. */
     public java.nio.file.Path folder() {

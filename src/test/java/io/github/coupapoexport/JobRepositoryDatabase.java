@@ -34,7 +34,7 @@ public interface JobRepositoryDatabase extends AutoCloseable {
     static JobRepositoryDatabase h2() {
         try {
             Path folder = Files.createTempDirectory("coupa-po-export-test");
-            String url = "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath() + ";AUTO_SERVER=TRUE;USER=sa";
+            String url = "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;USER=sa";
             return new JobRepositoryDatabase() {
                 @Override
                 public String url() {

@@ -65,6 +65,29 @@ abstract class OperationScenarios {
     }
 
     @Test
+    void killBetweenTheErpsAcceptanceAndTheMarkNeitherLosesNorDoublePostsThePo() {
+        // given a run killed after the ERP accepted PO 37 and before Coupa heard of it
+        harness.coupa.hangWhenMarking(37);
+        ExportProcess killed = harness.launch("--coupa.page-size=10");
+        harness.awaitCoupaRequest("PUT", "/api/purchase_orders/37", Duration.ofSeconds(60));
+        killed.kill();
+        assertThat(harness.coupa.isExported(37)).isFalse();
+        assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("37"))
+            .extracting(Received::status).containsExactly(201);
+
+        // when
+        ExportProcess rerun = harness.launch("--coupa.page-size=10");
+
+        // then PO 37 is only marked, and every other PO exported once
+        assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
+        assertThat(rerun.output()).contains("PO 37 (coupa-37-1-2026-03-02T09:20:11-08:00) was already accepted by the ERP");
+        assertThat(rerun.summary()).contains("skipped=1");
+        assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("37")).hasSize(1);
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+        assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
     void sigtermStopsAtTheChunkBoundaryWithExit4AndTheNextRunResumes() {
         // given
         harness.erp.answerAfter(40);

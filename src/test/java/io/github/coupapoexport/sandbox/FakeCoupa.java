@@ -89,6 +89,8 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private int tokenLifetimeCalls = Integer.MAX_VALUE;
 
+    private long hangingMark = -1;
+
     /** Starts a WireMock server on a free port whose every request this fake answers. */
     public WireMockServer startServer() {
         server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
@@ -217,6 +219,11 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         truncateNextPage = true;
     }
 
+    /** Marking this PO exported hangs for a minute and is not applied: time enough to kill the job in between. */
+    public synchronized void hangWhenMarking(long purchaseOrderId) {
+        hangingMark = purchaseOrderId;
+    }
+
     /** Each token works for {@code calls} API calls, then answers 401, as an expired or revoked token does. */
     public synchronized void tokensLast(int calls) {
         tokenLifetimeCalls = calls;
@@ -313,6 +320,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         }
         if (!"true".equals(param(request, "exported"))) {
             return answer(400, Map.of("errors", Map.of("purchase_order", List.of("only ?exported=true is faked"))));
+        }
+        if (id == hangingMark) {
+            hangingMark = -1;
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withFixedDelay(60_000).build();
         }
         po.put("exported", true);
         return answer(200, Map.of("id", id, "exported", true));

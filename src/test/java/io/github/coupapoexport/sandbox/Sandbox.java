@@ -42,7 +42,7 @@ public final class Sandbox {
                     "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
                 "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE,
                     "--erp.base-url=" + erp.baseUrl(),
-                    "--spring.datasource.url=jdbc:h2:file:./" + folder.resolve("coupa-po-export") + ";AUTO_SERVER=TRUE",
+                    "--spring.datasource.url=jdbc:h2:file:./" + folder.resolve("coupa-po-export") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                     "--logging.level.org.springframework.batch=WARN",
                     "--spring.main.log-startup-info=false"));
             arguments.addAll(List.of(args));
