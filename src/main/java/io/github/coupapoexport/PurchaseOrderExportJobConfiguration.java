@@ -40,8 +40,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -203,15 +201,7 @@ public class PurchaseOrderExportJobConfiguration {
                 }
             })
             .build();
-        RetryPolicy transientFailures = RetryPolicy.builder()
-            .includes(ErpClient.TransientFailure.class)
-            .maxRetries(erp.retry().maxRetries())
-            .delay(erp.retry().initialDelay())
-            .multiplier(2)
-            .jitter(erp.retry().initialDelay().dividedBy(2))
-            .maxDelay(erp.retry().maxDelay().compareTo(erp.retry().initialDelay()) < 0 ? erp.retry().initialDelay()
-                    : erp.retry().maxDelay())
-            .build();
-        return new ErpClient(restClient, new RetryTemplate(transientFailures), JsonMapper.builder().build());
+        return new ErpClient(restClient, Backoff.retrying(ErpClient.TransientFailure.class, erp.retry().maxRetries(),
+                erp.retry().initialDelay(), erp.retry().maxDelay()), JsonMapper.builder().build());
     }
 }

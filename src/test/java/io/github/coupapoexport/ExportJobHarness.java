@@ -39,12 +39,8 @@ public class ExportJobHarness implements AutoCloseable {
 
     /** The settings a real deployment would give, pointed at the fakes; {@code extra} can add or override keys. */
     public List<String> arguments(String... extra) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--coupa.base-url=" + coupa.baseUrl(),
-                "--coupa.client-id=" + FakeCoupa.CLIENT_ID,
-                "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
-                "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE,
-                "--erp.base-url=" + erp.baseUrl(),
+        List<String> arguments = coupa.settingsFor(erp);
+        arguments.addAll(List.of(
                 "--coupa.requests-per-second=500",
                 "--coupa.retry.initial-delay=5ms",
                 "--coupa.retry.max-delay=20ms",

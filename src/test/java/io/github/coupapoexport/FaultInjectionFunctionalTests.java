@@ -3,11 +3,9 @@ package io.github.coupapoexport;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.coupapoexport.sandbox.CoupaPo;
-import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +30,7 @@ class FaultInjectionFunctionalTests {
 
     @BeforeEach
     void purchaseOrders() {
-        harness.coupa.add(LongStream.rangeClosed(1, PURCHASE_ORDERS)
-            .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "2", "10.00", "EA")))
-            .toArray(CoupaPo[]::new));
+        harness.coupa.add(CoupaPo.numbered(PURCHASE_ORDERS));
     }
 
     @AfterEach

@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import io.github.coupapoexport.sandbox.CoupaPo;
-import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,9 +29,7 @@ abstract class OperationScenarios {
     @BeforeEach
     void purchaseOrders() {
         harness = new ExportJobHarness(jobRepository());
-        harness.coupa.add(LongStream.rangeClosed(1, PURCHASE_ORDERS)
-            .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
-            .toArray(CoupaPo[]::new));
+        harness.coupa.add(CoupaPo.numbered(PURCHASE_ORDERS));
     }
 
     @AfterEach

@@ -3,13 +3,11 @@ package io.github.coupapoexport;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.coupapoexport.sandbox.CoupaPo;
-import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +32,7 @@ abstract class PagingAndRestartScenarios {
     @BeforeEach
     void hundredAndTwentyPurchaseOrders() {
         harness = new ExportJobHarness(jobRepository());
-        harness.coupa.add(LongStream.rangeClosed(1, 120)
-            .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
-            .toArray(CoupaPo[]::new));
+        harness.coupa.add(CoupaPo.numbered(120));
     }
 
     @AfterEach

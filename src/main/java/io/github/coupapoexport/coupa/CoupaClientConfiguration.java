@@ -3,11 +3,10 @@ package io.github.coupapoexport.coupa;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import io.github.coupapoexport.Backoff;
 import io.github.coupapoexport.WireLog;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
 
 import io.github.coupapoexport.SettingsCheck;
 import org.springframework.context.annotation.Bean;
@@ -78,7 +77,8 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter(properties), retry(properties.retry()));
+        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter(properties), Backoff.retrying(TransientCoupaFailure.class,
+                properties.retry().maxRetries(), properties.retry().initialDelay(), properties.retry().maxDelay()));
     }
 
     /** One limiter for every Coupa call: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
@@ -90,17 +90,6 @@ public class CoupaClientConfiguration {
             .build());
     }
 
-    private static RetryTemplate retry(CoupaProperties.Retry retry) {
-        Duration delay = retry.initialDelay();
-        return new RetryTemplate(RetryPolicy.builder()
-            .includes(TransientCoupaFailure.class)
-            .maxRetries(retry.maxRetries())
-            .delay(delay)
-            .multiplier(2)
-            .jitter(delay.dividedBy(2))
-            .maxDelay(retry.maxDelay().compareTo(delay) < 0 ? delay : retry.maxDelay())
-            .build());
-    }
 
     /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */
     private static JsonMapper coupaJson() {

@@ -36,6 +36,13 @@ public final class CoupaPo {
         return new CoupaPo(id);
     }
 
+    /** POs 1 to {@code count}, each issued with one quantity line: the volume scenarios' data. */
+    public static CoupaPo[] numbered(int count) {
+        return java.util.stream.LongStream.rangeClosed(1, count)
+            .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
+            .toArray(CoupaPo[]::new);
+    }
+
     public CoupaPo number(String poNumber) {
         return set("po-number", poNumber);
     }

@@ -100,6 +100,16 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return server;
     }
 
+    /** The settings that point the job at this Coupa and at {@code erp}, as a deployment's would. */
+    public java.util.List<String> settingsFor(FakeErp erp) {
+        return new java.util.ArrayList<>(java.util.List.of(
+                "--coupa.base-url=" + baseUrl(),
+                "--coupa.client-id=" + CLIENT_ID,
+                "--coupa.client-secret=" + CLIENT_SECRET,
+                "--coupa.monitoring.integration-code=" + INTEGRATION_CODE,
+                "--erp.base-url=" + erp.baseUrl()));
+    }
+
     public void stopServer() {
         if (server != null) {
             server.stop();

@@ -36,12 +36,8 @@ public final class Sandbox {
             coupa.add(SandboxPurchaseOrders.firstDay().toArray(CoupaPo[]::new));
             erp.rejectSupplier(SandboxPurchaseOrders.BLOCKED_SUPPLIER,
                     "Supplier " + SandboxPurchaseOrders.BLOCKED_SUPPLIER + " is blocked for purchasing in the ERP");
-            List<String> arguments = new ArrayList<>(List.of(
-                    "--coupa.base-url=" + coupa.baseUrl(),
-                    "--coupa.client-id=" + FakeCoupa.CLIENT_ID,
-                    "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
-                "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE,
-                    "--erp.base-url=" + erp.baseUrl(),
+            List<String> arguments = coupa.settingsFor(erp);
+            arguments.addAll(List.of(
                     "--spring.datasource.url=jdbc:h2:file:./" + folder.resolve("coupa-po-export") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                     "--logging.level.org.springframework.batch=WARN",
                     "--spring.main.log-startup-info=false"));
