@@ -13,6 +13,10 @@ import java.util.concurrent.TimeUnit;
 /** {@code java -jar target/coupa-po-export.jar ...} as its own process, the way a scheduler starts it. */
 public final class ExportProcess {
 
+    /** When the process was started, System.nanoTime. */
+    private final long started = System.nanoTime();
+
+
     static final Path JAR = Path.of("target", "coupa-po-export.jar");
 
     private final Process process;
@@ -24,7 +28,7 @@ public final class ExportProcess {
         this.output = output;
     }
 
-    static ExportProcess launch(List<String> arguments) {
+    public static ExportProcess launch(List<String> arguments) {
         try {
             Path output = Files.createTempFile("coupa-po-export-process", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -39,7 +43,7 @@ public final class ExportProcess {
     }
 
     /** Waits for the process to end and returns its exit code. */
-    int exitCode(Duration timeout) {
+    public int exitCode(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
@@ -64,11 +68,15 @@ public final class ExportProcess {
         exitCode(Duration.ofSeconds(10));
     }
 
+    public long started() {
+        return started;
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
         }
@@ -77,7 +85,7 @@ public final class ExportProcess {
         }
     }
 
-    String summary() {
+    public String summary() {
         return output().lines().filter(line -> line.startsWith("coupa-po-export: execution=")).reduce((a, b) -> b)
             .orElseThrow(() -> new AssertionError("no summary line in:\n" + output()));
     }

@@ -73,6 +73,12 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private int apiCalls;
 
+    private long firstApiCall;
+
+    private long lastApiCall;
+
+    private long firstRequest;
+
     private int failEvery;
 
     private int throttled;
@@ -91,9 +97,27 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private long hangingMark = -1;
 
+    private int latencyMillis;
+
+    private double limitPerSecond;
+
+    private double bucket;
+
+    private int burst;
+
+    private long bucketRefilledAt;
+
+    private int rateLimited;
+
     /** Starts a WireMock server on a free port whose every request this fake answers. */
     public WireMockServer startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(this));
+        return startServer(true);
+    }
+
+    /** Without a request journal, for runs too large to keep every request in memory. */
+    public WireMockServer startServer(boolean journal) {
+        var config = wireMockConfig().dynamicPort().extensions(this).containerThreads(20);
+        server = new WireMockServer(journal ? config : config.disableRequestJournal());
         server.start();
         server.stubFor(WireMock.any(WireMock.anyUrl()).atPriority(10).willReturn(
                 ResponseDefinitionBuilder.responseDefinition().withTransformers(NAME)));
@@ -175,6 +199,11 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         String path = request.getUrl().split("\\?", 2)[0];
+        synchronized (this) {
+            if (firstRequest == 0) {
+                firstRequest = System.nanoTime();
+            }
+        }
         if (path.equals("/oauth2/token")) {
             return token(request);
         }
@@ -185,6 +214,27 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         if (fault != null) {
             return fault;
         }
+        int latency;
+        synchronized (this) {
+            latency = latencyMillis;
+        }
+        if (latency > 0) {
+            return ResponseDefinitionBuilder.like(route(request, path)).withFixedDelay(latency).build();
+        }
+        return route(request, path);
+    }
+
+    /** When the first request of any kind (the token request) arrived, System.nanoTime. */
+    public synchronized long firstRequest() {
+        return firstRequest;
+    }
+
+    /** When the first and the last API call arrived (System.nanoTime), and how many there were. */
+    public synchronized long[] apiCallSpan() {
+        return new long[] {firstApiCall, lastApiCall, apiCalls};
+    }
+
+    private ResponseDefinition route(Request request, String path) {
         if (path.equals("/api/purchase_orders") && request.getMethod().getName().equals("GET")) {
             return answer(200, select(request));
         }
@@ -229,6 +279,24 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         truncateNextPage = true;
     }
 
+    /** Every API call answers after {@code millis}, as a remote Coupa does. */
+    public synchronized void latency(int millis) {
+        latencyMillis = millis;
+    }
+
+    /** Coupa's own limit: {@code perSecond} requests a second with a burst of {@code burst}; beyond it, 429. */
+    public synchronized void limitTo(double perSecond, int burst) {
+        limitPerSecond = perSecond;
+        this.burst = burst;
+        bucket = burst;
+        bucketRefilledAt = System.nanoTime();
+    }
+
+    /** How many calls the limit of {@link #limitTo} refused. */
+    public synchronized int rateLimited() {
+        return rateLimited;
+    }
+
     /** Marking this PO exported hangs for a minute and is not applied: time enough to kill the job in between. */
     public synchronized void hangWhenMarking(long purchaseOrderId) {
         hangingMark = purchaseOrderId;
@@ -242,6 +310,21 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private synchronized ResponseDefinition fault(Request request, String path) {
         apiCalls++;
+        lastApiCall = System.nanoTime();
+        if (firstApiCall == 0) {
+            firstApiCall = lastApiCall;
+        }
+        if (limitPerSecond > 0) {
+            long now = System.nanoTime();
+            bucket = Math.min(burst, bucket + (now - bucketRefilledAt) / 1e9 * limitPerSecond);
+            bucketRefilledAt = now;
+            if (bucket < 1) {
+                rateLimited++;
+                return ResponseDefinitionBuilder.responseDefinition().withStatus(429).withHeader("Retry-After", "1")
+                    .withBody("{\"errors\":{\"base\":[\"Rate limit exceeded\"]}}").build();
+            }
+            bucket -= 1;
+        }
         if (throttled > 0) {
             throttled--;
             return ResponseDefinitionBuilder.responseDefinition().withStatus(429)

@@ -32,7 +32,12 @@ public class FakeErp {
     };
 
     public WireMockServer startServer() {
-        server = new WireMockServer(wireMockConfig().dynamicPort().extensions(new IdempotentErp(), new ServeEventListener() {
+        return startServer(true);
+    }
+
+    /** Without a request journal, for runs too large to keep every request in memory. */
+    public WireMockServer startServer(boolean journal) {
+        var config = wireMockConfig().dynamicPort().containerThreads(20).extensions(new IdempotentErp(), new ServeEventListener() {
             @Override
             public String getName() {
                 return "before-answering";
@@ -44,7 +49,8 @@ public class FakeErp {
                     beforeAnswering.accept(json.readTree(serveEvent.getRequest().getBodyAsString()));
                 }
             }
-        }));
+        });
+        server = new WireMockServer(journal ? config : config.disableRequestJournal());
         server.start();
         answerAfter(0);
         return server;

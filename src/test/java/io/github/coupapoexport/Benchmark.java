@@ -1,0 +1,123 @@
+package io.github.coupapoexport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.coupapoexport.sandbox.CoupaPo;
+import io.github.coupapoexport.sandbox.FakeCoupa;
+import io.github.coupapoexport.sandbox.FakeErp;
+
+/**
+ * {@code ./mvnw -B -Pbenchmark -DskipTests package spring-boot:test-run}: the real jar, in a process of its own with
+ * {@code -Xmx256m}, against the sandbox's fake Coupa and ERP, measured from outside. Three runs:
+ * <ol>
+ * <li>1,000 POs in integration-run mode, Coupa answering in 40 ms and refusing more than 25 requests/s (burst 20),
+ * the ERP answering in 20 ms;</li>
+ * <li>the same with the ERP answering in 40 ms, to see how much of the ERP's latency shows in the wall time;</li>
+ * <li>100,000 POs without latency or limit (fewer with {@code --large=N}), to see that memory stays flat.</li>
+ * </ol>
+ * The figures go to stdout and to {@code target/benchmark.txt}.
+ */
+public final class Benchmark {
+
+    private static final Pattern CALLS = Pattern.compile("Coupa calls: (\\d+) for (\\d+) POs read");
+
+    private static final Pattern PEAK_HEAP = Pattern.compile("Peak heap used: (\\d+) MB of (\\d+) MB");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int large = 100_000;
+        for (String arg : args) {
+            if (arg.startsWith("--large=")) {
+                large = Integer.parseInt(arg.substring("--large=".length()));
+            }
+        }
+        List<String> report = new ArrayList<>();
+        report.add("coupa-po-export benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", child JVM -Xmx256m");
+        Figures base = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
+        report.add(base.line());
+        Figures slowErp = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);
+        report.add(slowErp.line());
+        report.add(String.format(Locale.ROOT, "doubling the ERP's latency changed the wall time by %+.1f %%",
+                (slowErp.wallSeconds / base.wallSeconds - 1) * 100));
+        Figures big = run(large + " POs, no latency, no limit", large, 0, 0, 0, false);
+        report.add(big.line());
+        Path out = Path.of("target", "benchmark.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, report, StandardCharsets.UTF_8);
+        System.out.println();
+        report.forEach(System.out::println);
+        System.out.println("(written to " + out + ")");
+    }
+
+    private static Figures run(String name, int purchaseOrders, int coupaMillis, double coupaLimit, int erpMillis,
+            boolean journal) throws IOException {
+        System.out.println("=== " + name);
+        FakeCoupa coupa = new FakeCoupa();
+        FakeErp erp = new FakeErp();
+        coupa.startServer(journal);
+        erp.startServer(journal);
+        Path folder = Files.createTempDirectory("coupa-po-export-benchmark");
+        try {
+            coupa.add(CoupaPo.numbered(purchaseOrders));
+            coupa.latency(coupaMillis);
+            if (coupaLimit > 0) {
+                coupa.limitTo(coupaLimit, 20);
+            }
+            erp.answerAfter(erpMillis);
+            List<String> arguments = coupa.settingsFor(erp);
+            arguments.addAll(List.of("--coupa.page-size=50",
+                    "--coupa.requests-per-second=" + (coupaLimit > 0 ? 20 : 100_000),
+                    "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                    "--logging.level.io.github.coupapoexport.ExportProgress=INFO"));
+            ExportProcess process = ExportProcess.launch(arguments);
+            int exitCode = process.exitCode(Duration.ofHours(2));
+            long ended = System.nanoTime();
+            String output = process.output();
+            if (exitCode != 0) {
+                throw new IllegalStateException("the export ended with exit " + exitCode + ":\n" + output);
+            }
+            long[] span = coupa.apiCallSpan();
+            double exportSeconds = (span[1] - span[0]) / 1e9;
+            Matcher calls = CALLS.matcher(output);
+            Matcher heap = PEAK_HEAP.matcher(output);
+            return new Figures(name, purchaseOrders, (ended - process.started()) / 1e9,
+                    (coupa.firstRequest() - process.started()) / 1e9, exportSeconds,
+                    calls.find() ? Long.parseLong(calls.group(1)) : span[2], span[2], coupa.rateLimited(),
+                    journal ? erp.received().size() : -1,
+                    heap.find() ? heap.group(1) + " of " + heap.group(2) + " MB" : "n/a",
+                    coupaLimit > 0 ? 20 : 0);
+        }
+        finally {
+            coupa.stopServer();
+            erp.stopServer();
+        }
+    }
+
+    private record Figures(String name, int purchaseOrders, double wallSeconds, double startupSeconds,
+            double exportSeconds, long coupaCallsCounted, long coupaCallsReceived, int rateLimited, int erpCalls,
+            String peakHeap, int ceiling) {
+
+        String line() {
+            double callsPerSecond = coupaCallsReceived / exportSeconds;
+            return String.format(Locale.ROOT, "%s: wall %.1f s, %.1f POs/s, launch to first Coupa call %.2f s, "
+                    + "%.2f Coupa calls per PO, %.1f Coupa calls/s%s, %d answered 429, %s ERP calls, peak heap %s",
+                    name, wallSeconds, purchaseOrders / wallSeconds, startupSeconds,
+                    (double) coupaCallsCounted / purchaseOrders, callsPerSecond,
+                    ceiling > 0 ? String.format(Locale.ROOT, " (%.0f %% of coupa.requests-per-second=%d)",
+                            callsPerSecond / ceiling * 100, ceiling) : "",
+                    rateLimited, erpCalls < 0 ? "n/a" : String.valueOf(erpCalls), peakHeap);
+        }
+    }
+}
