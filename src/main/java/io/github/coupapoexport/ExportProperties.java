@@ -10,9 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param markExported {@code after-erp} (default) or {@code before-erp}, Coupa's documented order
  * @param valueMaps the YAML file that translates Coupa codes (units of measure, payment terms) to the ERP's
+ * @param concurrency how many POs of a chunk are sent to the ERP and marked in Coupa at the same time
  */
 @ConfigurationProperties("export")
 public record ExportProperties(
         @DefaultValue("after-erp") MarkExported markExported,
-        @DefaultValue("config/value-maps.yml") Path valueMaps) {
+        @DefaultValue("config/value-maps.yml") Path valueMaps,
+        @DefaultValue("4") int concurrency) {
+
+    static final int MAX_CONCURRENCY = 16;
+
+    java.util.List<String> problems() {
+        return concurrency < 1 || concurrency > MAX_CONCURRENCY
+                ? java.util.List.of("export.concurrency must be between 1 and " + MAX_CONCURRENCY + " (was " + concurrency + ")")
+                : java.util.List.of();
+    }
 }

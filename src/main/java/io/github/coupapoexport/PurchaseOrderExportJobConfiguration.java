@@ -172,7 +172,8 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     ErpPurchaseOrderWriter erpPurchaseOrderWriter(ErpClient erp, CoupaClient coupa, ExportLedger ledger,
             ExportProperties export, ErpProperties erpProperties) {
-        return new ErpPurchaseOrderWriter(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold());
+        return new ErpPurchaseOrderWriter(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold(),
+                export.concurrency());
     }
 
     @Bean

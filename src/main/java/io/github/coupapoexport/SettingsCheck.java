@@ -19,6 +19,7 @@ public class SettingsCheck {
     public SettingsCheck(CoupaProperties coupa, ErpProperties erp, ExportProperties export) {
         List<String> problems = new ArrayList<>(coupa.problems());
         problems.addAll(erp.problems());
+        problems.addAll(export.problems());
         ValueMaps maps = null;
         try {
             maps = ValueMapsFile.load(export.valueMaps());

@@ -148,8 +148,8 @@ class CoupaMonitoringFunctionalTests {
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
             harness.coupa.add(issued(1), issued(2), issued(3), issued(4));
 
-            // when
-            ExportJobHarness.RunResult result = harness.run();
+            // when (one PO at a time, so that the outage is the first three)
+            ExportJobHarness.RunResult result = harness.run("--export.concurrency=1");
 
             // then
             assertThat(result.exitCode()).isEqualTo(1);

@@ -77,7 +77,8 @@ abstract class OperationScenarios {
         // then PO 37 is only marked, and every other PO exported once
         assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
         assertThat(rerun.output()).contains("PO 37 (coupa-37-1-2026-03-02T09:20:11-08:00) was already accepted by the ERP");
-        assertThat(rerun.summary()).contains("skipped=1");
+        // (with four POs in flight, others accepted but not yet marked at the kill are only marked as well)
+        assertThat(rerun.summary()).containsPattern("skipped=[1-4] ");
         assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("37")).hasSize(1);
         assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
         assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
@@ -117,8 +118,8 @@ abstract class OperationScenarios {
 
     @Test
     void secondRunWhileOneIsAliveExits5AtOnce() {
-        // given a run in progress
-        harness.erp.answerAfter(40);
+        // given a run in progress, slowed down so that it outlives the second process's start
+        harness.erp.answerAfter(400);
         ExportProcess first = harness.launch("--coupa.page-size=10");
         harness.awaitErpDocuments(5, Duration.ofSeconds(60));
 

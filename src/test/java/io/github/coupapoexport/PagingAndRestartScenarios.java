@@ -61,8 +61,8 @@ abstract class PagingAndRestartScenarios {
             .withRequestBody(WireMock.matchingJsonPath("$.coupaId", WireMock.matching("(7[0-9]|[89][0-9]|1[0-9][0-9])")))
             .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        // when
-        ExportJobHarness.RunResult failed = harness.run("--coupa.page-size=50");
+        // when (one PO at a time, so that "three in a row" names exactly 70, 71 and 72)
+        ExportJobHarness.RunResult failed = harness.run("--coupa.page-size=50", "--export.concurrency=1");
 
         // then the job fails, resumable, once three POs in a row found the ERP down
         assertThat(failed.exitCode()).isEqualTo(1);

@@ -2,6 +2,12 @@ package io.github.coupapoexport.erp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportTally;
@@ -16,6 +22,7 @@ import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -42,21 +49,32 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
 
     private final int outageThreshold;
 
+    private final int concurrency;
+
     private StepExecution stepExecution;
 
     private boolean replay;
+
+    private ExecutorService senders;
 
     private ExportTally tally = ExportTally.NONE;
 
     private final List<String> unansweredInARow = new ArrayList<>();
 
+    private volatile boolean erpDown;
+
+    /**
+     * @param concurrency how many POs of a chunk are sent and marked at the same time, so that the ERP's latency
+     * hides behind Coupa's; every Coupa call still goes through the one rate limiter
+     */
     public ErpPurchaseOrderWriter(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported,
-            int outageThreshold) {
+            int outageThreshold, int concurrency) {
         this.erp = erp;
         this.coupa = coupa;
         this.ledger = ledger;
         this.markExported = markExported;
         this.outageThreshold = outageThreshold;
+        this.concurrency = concurrency;
     }
 
     @Override
@@ -64,35 +82,79 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         this.stepExecution = stepExecution;
         this.replay = ExportJobParameters.replay(stepExecution.getJobParameters());
         // A resumed execution starts from the context of the one before; its tally counts this execution only.
-        this.tally = ExportTally.NONE;
-        this.tally.writeTo(stepExecution.getExecutionContext());
-        this.unansweredInARow.clear();
+        synchronized (this) {
+            this.tally = ExportTally.NONE;
+            this.tally.writeTo(stepExecution.getExecutionContext());
+            this.unansweredInARow.clear();
+        }
+        this.erpDown = false;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "erp-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
-    public void write(Chunk<? extends PurchaseOrderExport> chunk) {
-        try {
-            for (PurchaseOrderExport export : chunk) {
-                if (export instanceof InvalidPurchaseOrder invalid) {
-                    recordInvalid(invalid);
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        senders.shutdownNow();
+        return stepExecution.getExitStatus();
+    }
+
+    /**
+     * Sends the chunk's POs, {@code concurrency} at a time, and returns only when every one of them has an outcome
+     * in the ledger: the checkpoint that Spring Batch saves after this never passes an unrecorded PO.
+     */
+    @Override
+    public void write(Chunk<? extends PurchaseOrderExport> chunk) throws Exception {
+        List<Future<?>> sending = new ArrayList<>();
+        for (PurchaseOrderExport export : chunk) {
+            if (export instanceof InvalidPurchaseOrder invalid) {
+                recordInvalid(invalid);
+            }
+            else if (export instanceof ReadyForErp ready) {
+                sending.add(senders.submit(() -> send(ready)));
+            }
+        }
+        Exception failure = null;
+        for (Future<?> sent : sending) {
+            try {
+                sent.get();
+            }
+            catch (ExecutionException ex) {
+                Exception cause = ex.getCause() instanceof Exception exception ? exception : ex;
+                if (failure == null) {
+                    failure = cause;
                 }
-                else if (export instanceof ReadyForErp ready) {
-                    send(ready);
+                else if (failure != cause) {
+                    failure.addSuppressed(cause);
                 }
             }
         }
-        finally {
+        synchronized (this) {
             tally.writeTo(stepExecution.getExecutionContext());
         }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private synchronized void count(UnaryOperator<ExportTally> outcome) {
+        tally = outcome.apply(tally);
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {
         ledger.recordInvalid(invalid.snapshot(), invalid.reason(), stepExecution.getJobExecutionId());
-        tally = tally.plusFailed();
+        count(ExportTally::plusFailed);
         log.warn("{}", invalid.reason());
     }
 
     private void send(ReadyForErp ready) {
+        if (erpDown) {
+            // Left as it is: unexported, no ledger row. The chunk fails and the rerun reads the PO again.
+            return;
+        }
         PurchaseOrderSnapshot snapshot = replay ? ready.snapshot().replayedIn(stepExecution.getJobExecutionId())
                 : ready.snapshot();
         String key = snapshot.idempotencyKey();
@@ -100,7 +162,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         if (known != null && known.accepted()) {
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
             markExported(snapshot);
-            tally = tally.plusSkipped();
+            count(ExportTally::plusSkipped);
             log.info("PO {} ({}) was already accepted by the ERP as {}; marked exported without sending it again",
                     snapshot.label(), key, known.erpDocumentId());
             return;
@@ -111,36 +173,50 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         }
         ErpAnswer answer = erp.send(ready.document(), key);
         if (answer instanceof ErpAnswer.Accepted accepted) {
-            unansweredInARow.clear();
+            answered();
             ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
             if (markExported == MarkExported.AFTER_ERP) {
                 markExported(snapshot);
             }
-            tally = tally.plusExported();
+            count(ExportTally::plusExported);
             log.debug("PO {} {} in the ERP as {}", snapshot.label(), ready.document().action(),
                     accepted.erpDocumentId());
         }
         else if (answer instanceof ErpAnswer.Rejected rejected) {
-            unansweredInARow.clear();
+            answered();
             String reason = "PO " + snapshot.label() + " was rejected by the ERP (HTTP " + rejected.status() + "): "
                     + rejected.message();
             ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
-            tally = tally.plusFailed();
+            count(ExportTally::plusFailed);
             log.warn("{}", reason);
         }
         else if (answer instanceof ErpAnswer.Unreachable unreachable) {
             String reason = "PO " + snapshot.label() + " could not be sent: the ERP did not answer after retries ("
                     + unreachable.reason() + ")";
             ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
-            tally = tally.plusFailed();
+            count(ExportTally::plusFailed);
             log.warn("{}", reason);
-            unansweredInARow.add(snapshot.label());
-            if (unansweredInARow.size() >= outageThreshold) {
-                throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", unansweredInARow)
+            List<String> outage = unanswered(snapshot.label());
+            if (outage != null) {
+                throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", outage)
                         + " in a row; stopping so that a rerun resumes once it is back. Last error: "
                         + unreachable.reason());
             }
         }
+    }
+
+    private synchronized void answered() {
+        unansweredInARow.clear();
+    }
+
+    /** @return the POs of an outage once {@code outageThreshold} in a row went unanswered, else null */
+    private synchronized List<String> unanswered(String label) {
+        unansweredInARow.add(label);
+        if (unansweredInARow.size() < outageThreshold) {
+            return null;
+        }
+        erpDown = true;
+        return List.copyOf(unansweredInARow);
     }
 
     private void markExported(PurchaseOrderSnapshot snapshot) {

@@ -91,14 +91,14 @@ public class ExportLedger {
     }
 
     /**
-     * Final outcomes Coupa's monitoring has not heard of yet, oldest first: what a failed run could not report, and
-     * what this run has just produced. An accepted snapshot counts once it is marked exported.
+     * Final outcomes Coupa's monitoring has not heard of yet, by PO and oldest first: what a failed run could not
+     * report, and what this run has just produced. An accepted snapshot counts once it is marked exported.
      */
     public List<UnreportedOutcome> unreported(int limit) {
         return jdbc.query("SELECT IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, ACTION, OUTCOME, "
                 + "OUTCOME_MESSAGE, ERP_STATUS, ERP_DOCUMENT_ID FROM EXPORT_LEDGER WHERE REPORTED_AT IS NULL "
                 + "AND OUTCOME <> 'SENDING' AND (OUTCOME <> 'ACCEPTED' OR MARKED_EXPORTED_AT IS NOT NULL) "
-                + "ORDER BY LAST_ATTEMPT_AT, IDEMPOTENCY_KEY FETCH FIRST " + limit + " ROWS ONLY",
+                + "ORDER BY COUPA_ID, LAST_ATTEMPT_AT FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, row) -> new UnreportedOutcome(rs.getString("IDEMPOTENCY_KEY"), rs.getLong("COUPA_ID"),
                         rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"), rs.getString("PO_STATUS"),
                         rs.getString("ACTION"), LedgerOutcome.valueOf(rs.getString("OUTCOME")),

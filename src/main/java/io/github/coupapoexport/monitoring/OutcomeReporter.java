@@ -8,7 +8,7 @@ import io.github.coupapoexport.ledger.UnreportedOutcome;
 public interface OutcomeReporter {
 
     /**
-     * @param outcomes oldest first; a PO may appear more than once when an earlier outcome was never reported
+     * @param outcomes by PO, oldest first; a PO may appear more than once when an earlier outcome was never reported
      * @param integrationRunId the run of this execution in integration-run mode, else null
      */
     void report(List<UnreportedOutcome> outcomes, Long integrationRunId);
