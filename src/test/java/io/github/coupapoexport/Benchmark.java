@@ -17,7 +17,7 @@ import io.github.coupapoexport.sandbox.FakeErp;
 
 /**
  * {@code ./mvnw -B -Pbenchmark -DskipTests package spring-boot:test-run}: the real jar, in a process of its own with
- * {@code -Xmx256m}, against the sandbox's fake Coupa and ERP, measured from outside. Three runs:
+ * the README's JVM options ({@code -Xmx256m}), against the sandbox's fake Coupa and ERP, measured from outside. Three runs:
  * <ol>
  * <li>1,000 POs in integration-run mode, Coupa answering in 40 ms and refusing more than 25 requests/s (burst 20),
  * the ERP answering in 20 ms;</li>
@@ -44,7 +44,7 @@ public final class Benchmark {
         }
         List<String> report = new ArrayList<>();
         report.add("coupa-po-export benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                + System.getProperty("java.version") + ", child JVM -Xmx256m");
+                + System.getProperty("java.version") + ", the job's JVM: " + String.join(" ", ExportProcess.JVM_OPTIONS));
         Figures base = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
         report.add(base.line());
         Figures slowErp = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);

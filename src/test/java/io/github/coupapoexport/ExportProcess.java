@@ -19,6 +19,9 @@ public final class ExportProcess {
 
     static final Path JAR = Path.of("target", "coupa-po-export.jar");
 
+    /** The JVM options the README recommends for a scheduled run: quick start, small heap. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final Process process;
 
     private final Path output;
@@ -31,8 +34,9 @@ public final class ExportProcess {
     public static ExportProcess launch(List<String> arguments) {
         try {
             Path output = Files.createTempFile("coupa-po-export-process", ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", JAR.toString()));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-jar", JAR.toString()));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             return new ExportProcess(process, output);
