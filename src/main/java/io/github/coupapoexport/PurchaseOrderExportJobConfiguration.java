@@ -80,18 +80,24 @@ public class PurchaseOrderExportJobConfiguration {
     Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
             ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
-        return chunkStep(STEP_NAME, jobRepository, transactionManager, reader, processor, writer, coupa)
-            // Progress first: it counts the selection that the integration run reports as total_records.
-            .listener(progress)
-            .listener(monitoring)
-            .build();
+        return reportedStep(STEP_NAME, jobRepository, transactionManager, reader, processor, writer, progress, monitoring,
+                coupa);
     }
 
     @Bean
     Step replayPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
             ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
-        return chunkStep("replayPurchaseOrders", jobRepository, transactionManager, reader, processor, writer, coupa)
+        return reportedStep("replayPurchaseOrders", jobRepository, transactionManager, reader, processor, writer,
+                progress, monitoring, coupa);
+    }
+
+    /** A step that sends to the ERP and reports every outcome in Coupa. */
+    private static Step reportedStep(String name, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor,
+            ErpPurchaseOrderWriter writer, ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
+        return chunkStep(name, jobRepository, transactionManager, reader, processor, writer, coupa)
+            // Progress first: it counts the selection that the integration run reports as total_records.
             .listener(progress)
             .listener(monitoring)
             .build();

@@ -34,17 +34,9 @@ public interface JobRepositoryDatabase extends AutoCloseable {
     static JobRepositoryDatabase h2() {
         try {
             Path folder = Files.createTempDirectory("coupa-po-export-test");
-            String url = "jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;USER=sa";
-            return new JobRepositoryDatabase() {
-                @Override
-                public String url() {
-                    return url;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new Opened("jdbc:h2:file:" + folder.resolve("job-repository").toAbsolutePath()
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;USER=sa", () -> {
+                    });
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -57,17 +49,16 @@ public interface JobRepositoryDatabase extends AutoCloseable {
         String schema = "cpe_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         JdbcTemplate admin = new JdbcTemplate(new SingleConnectionDataSource(server, true));
         admin.execute("CREATE SCHEMA " + schema);
-        String url = server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new JobRepositoryDatabase() {
-            @Override
-            public String url() {
-                return url;
-            }
+        return new Opened(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+                () -> admin.execute("DROP SCHEMA " + schema + " CASCADE"));
+    }
 
-            @Override
-            public void close() {
-                admin.execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        };
+    /** A database made for one test, and what it takes to throw it away. */
+    record Opened(String url, Runnable cleanUp) implements JobRepositoryDatabase {
+
+        @Override
+        public void close() {
+            cleanUp.run();
+        }
     }
 }
