@@ -82,6 +82,25 @@ class CoupaMonitoringFunctionalTests {
         }
 
         @Test
+        void coupaRefusingToCreateTheRunFailsTheJobNamingTheCallBeforeAnyPoIsSent() {
+            // given an integration code Coupa does not know
+            harness.coupa.add(issued(1));
+            harness.coupa.server().stubFor(WireMock.post(urlPathEqualTo("/api/integration_runs")).atPriority(1)
+                .willReturn(aResponse().withStatus(422)
+                    .withBody("{\"errors\":{\"integration\":[\"Integration PO_TO_ERP not found\"]}}")));
+
+            // when
+            ExportJobHarness.RunResult result = harness.run();
+
+            // then
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.summary()).contains("status=FAILED", "POST " + harness.coupa.baseUrl()
+                    + "/api/integration_runs answered HTTP 422", "Integration PO_TO_ERP not found");
+            assertThat(harness.erp.received()).isEmpty();
+            assertThat(harness.coupa.isExported(1)).isFalse();
+        }
+
+        @Test
         void rejectedPosAreIntegrationErrorsOfTheRunWithAnAlertAndTheRunStillSucceeds() {
             // given
             harness.erp.rejectSupplier("SUP-0666", "Supplier SUP-0666 is blocked");

@@ -98,7 +98,11 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        senders.shutdownNow();
+        // Null when an earlier listener's beforeStep failed: that failure, not this, is what the run reports.
+        if (senders != null) {
+            senders.shutdownNow();
+            senders = null;
+        }
         return stepExecution.getExitStatus();
     }
 
