@@ -1,5 +1,6 @@
 package io.github.coupapoexport;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -22,6 +23,13 @@ public record ExportTally(long exported, long failed, long skipped) {
 
     public static ExportTally from(ExecutionContext context) {
         return new ExportTally(context.getLong(EXPORTED, 0), context.getLong(FAILED, 0), context.getLong(SKIPPED, 0));
+    }
+
+    /** The tally of a whole job execution: its steps' tallies added up. */
+    public static ExportTally of(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+            .map(step -> from(step.getExecutionContext()))
+            .reduce(NONE, ExportTally::plus);
     }
 
     public void writeTo(ExecutionContext context) {

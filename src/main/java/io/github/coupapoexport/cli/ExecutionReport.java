@@ -42,9 +42,7 @@ class ExecutionReport {
                 "exported", "failed", "skipped", "integration-run");
         for (JobExecution execution : executions) {
             long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
-            ExportTally tally = execution.getStepExecutions().stream()
-                .map(step -> ExportTally.from(step.getExecutionContext()))
-                .reduce(ExportTally.NONE, ExportTally::plus);
+            ExportTally tally = ExportTally.of(execution);
             Object run = execution.getExecutionContext().get(CoupaMonitoring.INTEGRATION_RUN_ID);
             out.printf("%-9d  %-9s  %-19s  %-19s  %6d  %8d  %6d  %7d  %s%n", execution.getId(), execution.getStatus(),
                     time(execution.getStartTime()), time(execution.getEndTime()), read, tally.exported(), tally.failed(),

@@ -15,12 +15,8 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
         String failure, boolean setupProblem) {
 
     public static RunSummary of(JobExecution execution) {
-        long read = 0;
-        ExportTally tally = ExportTally.NONE;
-        for (StepExecution step : execution.getStepExecutions()) {
-            read += step.getReadCount();
-            tally = tally.plus(ExportTally.from(step.getExecutionContext()));
-        }
+        long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
+        ExportTally tally = ExportTally.of(execution);
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         List<Throwable> failures = execution.getAllFailureExceptions();

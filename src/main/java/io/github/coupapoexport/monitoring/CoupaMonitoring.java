@@ -113,9 +113,7 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
     }
 
     private void endRun(JobExecution jobExecution) {
-        ExportTally tally = jobExecution.getStepExecutions().stream()
-            .map(step -> ExportTally.from(step.getExecutionContext()))
-            .reduce(ExportTally.NONE, ExportTally::plus);
+        ExportTally tally = ExportTally.of(jobExecution);
         boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
         try {
             coupa.recordRunProgress(integrationRunId, tally.exported() + tally.failed() + tally.skipped());
