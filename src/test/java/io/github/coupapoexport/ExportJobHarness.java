@@ -74,9 +74,14 @@ public class ExportJobHarness implements AutoCloseable {
         return new RunResult(exitCode, captured.toString(StandardCharsets.UTF_8));
     }
 
-    /** The real jar in a process of its own, against the same fakes and job repository. */
+    /** The real jar in a process of its own ({@code java -jar}), against the same fakes and job repository. */
     public ExportProcess launch(String... extra) {
         return ExportProcess.launch(arguments(extra));
+    }
+
+    /** The real jar started by its launcher, as the README's scheduler definitions do. */
+    public ExportProcess launchThroughLauncher(String... extra) {
+        return ExportProcess.launchThroughLauncher(ExportProcess.TEST_CDS_FOLDER, arguments(extra));
     }
 
     /** Waits until the ERP has received at least {@code documents} POSTs. */

@@ -10,36 +10,64 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code java -jar target/coupa-po-export.jar ...} as its own process, the way a scheduler starts it. */
+/**
+ * The real job as a process of its own, the way a scheduler starts it: {@code java -jar target/coupa-po-export.jar}
+ * or the launcher {@code target/coupa-po-export} that goes beside it.
+ */
 public final class ExportProcess {
-
-    /** When the process was started, System.nanoTime. */
-    private final long started = System.nanoTime();
-
 
     static final Path JAR = Path.of("target", "coupa-po-export.jar");
 
+    static final Path LAUNCHER = Path.of("target", "coupa-po-export");
+
+    /** The launcher's class data sharing archives for the process tests, prepared by the first of them. */
+    static final Path TEST_CDS_FOLDER = Path.of("target", "process-test-cds");
+
     /** The JVM options the README recommends for a scheduled run: quick start, small heap. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /** When the process was started, System.nanoTime. */
+    private final long started;
 
     private final Process process;
 
     private final Path output;
 
-    private ExportProcess(Process process, Path output) {
+    private ExportProcess(long started, Process process, Path output) {
+        this.started = started;
         this.process = process;
         this.output = output;
     }
 
+    /** {@code java -jar target/coupa-po-export.jar} with {@link #JVM_OPTIONS}. */
     public static ExportProcess launch(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(arguments);
+        return start(new ProcessBuilder(command));
+    }
+
+    /**
+     * {@code target/coupa-po-export} with {@link #JVM_OPTIONS} and class data sharing kept in {@code cdsFolder}: the
+     * first start with a new jar prepares the archive, later ones use it.
+     */
+    public static ExportProcess launchThroughLauncher(Path cdsFolder, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("COUPA_PO_EXPORT_JAVA_OPTS", String.join(" ", JVM_OPTIONS));
+        builder.environment().put("COUPA_PO_EXPORT_CDS_DIR", cdsFolder.toAbsolutePath().toString());
+        return start(builder);
+    }
+
+    private static ExportProcess start(ProcessBuilder builder) {
         try {
             Path output = Files.createTempFile("coupa-po-export-process", ".log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-jar", JAR.toString()));
-            command.addAll(arguments);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            return new ExportProcess(process, output);
+            long started = System.nanoTime();
+            Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            return new ExportProcess(started, process, output);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What happens to the real jar under a scheduler: kill -9 in the middle, SIGTERM, a second run while one is alive.
+ * Started by its launcher, as the scheduler definitions in config/ do, so that signals are seen to reach the JVM
+ * through it.
  * Each scenario ends in the state of a clean run: every PO exported, each snapshot applied by the ERP once.
  */
 abstract class OperationScenarios {
@@ -41,7 +43,7 @@ abstract class OperationScenarios {
     void killedRunIsRecoveredAndResumedByTheNextRunWithEveryPoAppliedOnce() {
         // given a run killed with SIGKILL in the middle of its export
         harness.erp.answerAfter(40);
-        ExportProcess killed = harness.launch("--coupa.page-size=10");
+        ExportProcess killed = harness.launchThroughLauncher("--coupa.page-size=10");
         harness.awaitErpDocuments(35, Duration.ofSeconds(60));
         killed.kill();
         assertThat(harness.database().queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION", String.class))
@@ -49,7 +51,7 @@ abstract class OperationScenarios {
 
         // when the scheduler runs the same command again
         harness.erp.answerAfter(0);
-        ExportProcess rerun = harness.launch("--coupa.page-size=10");
+        ExportProcess rerun = harness.launchThroughLauncher("--coupa.page-size=10");
 
         // then it recovers the orphaned execution without a manual recover, and resumes it
         assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
@@ -64,7 +66,7 @@ abstract class OperationScenarios {
     void killBetweenTheErpsAcceptanceAndTheMarkNeitherLosesNorDoublePostsThePo() {
         // given a run killed after the ERP accepted PO 37 and before Coupa heard of it
         harness.coupa.hangWhenMarking(37);
-        ExportProcess killed = harness.launch("--coupa.page-size=10");
+        ExportProcess killed = harness.launchThroughLauncher("--coupa.page-size=10");
         harness.awaitCoupaRequest("PUT", "/api/purchase_orders/37", Duration.ofSeconds(60));
         killed.kill();
         assertThat(harness.coupa.isExported(37)).isFalse();
@@ -72,7 +74,7 @@ abstract class OperationScenarios {
             .extracting(Received::status).containsExactly(201);
 
         // when
-        ExportProcess rerun = harness.launch("--coupa.page-size=10");
+        ExportProcess rerun = harness.launchThroughLauncher("--coupa.page-size=10");
 
         // then PO 37 is only marked, and every other PO exported once
         assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
@@ -88,7 +90,7 @@ abstract class OperationScenarios {
     void sigtermStopsAtTheChunkBoundaryWithExit4AndTheNextRunResumes() {
         // given
         harness.erp.answerAfter(40);
-        ExportProcess run = harness.launch("--coupa.page-size=10");
+        ExportProcess run = harness.launchThroughLauncher("--coupa.page-size=10");
         harness.awaitErpDocuments(25, Duration.ofSeconds(60));
 
         // when
@@ -107,7 +109,7 @@ abstract class OperationScenarios {
 
         // and when
         harness.erp.answerAfter(0);
-        ExportProcess resumed = harness.launch("--coupa.page-size=10");
+        ExportProcess resumed = harness.launchThroughLauncher("--coupa.page-size=10");
 
         // then
         assertThat(resumed.exitCode(Duration.ofSeconds(90))).as(resumed.output()).isZero();
@@ -120,11 +122,11 @@ abstract class OperationScenarios {
     void secondRunWhileOneIsAliveExits5AtOnce() {
         // given a run in progress, slowed down so that it outlives the second process's start
         harness.erp.answerAfter(400);
-        ExportProcess first = harness.launch("--coupa.page-size=10");
+        ExportProcess first = harness.launchThroughLauncher("--coupa.page-size=10");
         harness.awaitErpDocuments(5, Duration.ofSeconds(60));
 
         // when
-        ExportProcess second = harness.launch("--coupa.page-size=10");
+        ExportProcess second = harness.launchThroughLauncher("--coupa.page-size=10");
 
         // then
         assertThat(second.exitCode(Duration.ofSeconds(30))).as(second.output()).isEqualTo(5);
