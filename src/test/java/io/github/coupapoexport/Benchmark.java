@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,13 +18,17 @@ import io.github.coupapoexport.sandbox.FakeErp;
 
 /**
  * {@code ./mvnw -B -Pbenchmark -DskipTests package spring-boot:test-run}: the real jar, in a process of its own with
- * the README's JVM options ({@code -Xmx256m}), against the sandbox's fake Coupa and ERP, measured from outside. Three runs:
+ * the README's JVM options ({@code -Xmx256m}), against the sandbox's fake Coupa and ERP, measured from outside.
+ * First the start-up: launch to the first Coupa call, {@value #STARTS} starts each with {@code java -jar} and with the
+ * launcher (class data sharing), against a job repository that exists (as on every scheduled run but the first).
+ * Then three runs, started by the launcher:
  * <ol>
  * <li>1,000 POs in integration-run mode, Coupa answering in 40 ms and refusing more than 25 requests/s (burst 20),
  * the ERP answering in 20 ms;</li>
  * <li>the same with the ERP answering in 40 ms, to see how much of the ERP's latency shows in the wall time;</li>
  * <li>100,000 POs without latency or limit (fewer with {@code --large=N}), to see that memory stays flat.</li>
  * </ol>
+ * {@code --start-up-only} measures the start-up alone (about a minute).
  * The figures go to stdout and to {@code target/benchmark.txt}.
  */
 public final class Benchmark {
@@ -32,27 +37,30 @@ public final class Benchmark {
 
     private static final Pattern PEAK_HEAP = Pattern.compile("Peak heap used: (\\d+) MB of (\\d+) MB");
 
+    private static final int STARTS = 7;
+
     private Benchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         int large = 100_000;
+        boolean startUpOnly = false;
         for (String arg : args) {
             if (arg.startsWith("--large=")) {
                 large = Integer.parseInt(arg.substring("--large=".length()));
             }
+            startUpOnly |= arg.equals("--start-up-only");
         }
         List<String> report = new ArrayList<>();
         report.add("coupa-po-export benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", the job's JVM: " + String.join(" ", ExportProcess.JVM_OPTIONS));
-        Figures base = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
-        report.add(base.line());
-        Figures slowErp = run("1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);
-        report.add(slowErp.line());
-        report.add(String.format(Locale.ROOT, "doubling the ERP's latency changed the wall time by %+.1f %%",
-                (slowErp.wallSeconds / base.wallSeconds - 1) * 100));
-        Figures big = run(large + " POs, no latency, no limit", large, 0, 0, 0, false);
-        report.add(big.line());
+        Path cds = Files.createTempDirectory("coupa-po-export-benchmark-cds");
+        Launch launcher = arguments -> ExportProcess.launchThroughLauncher(cds, arguments);
+        report.add(startUp("java -jar", ExportProcess::launch));
+        report.add(startUp("launcher (class data sharing)", launcher));
+        if (!startUpOnly) {
+            export(launcher, large, report);
+        }
         Path out = Path.of("target", "benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report, StandardCharsets.UTF_8);
@@ -61,7 +69,65 @@ public final class Benchmark {
         System.out.println("(written to " + out + ")");
     }
 
-    private static Figures run(String name, int purchaseOrders, int coupaMillis, double coupaLimit, int erpMillis,
+    private static void export(Launch launcher, int large, List<String> report) throws IOException {
+        Figures base = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
+        report.add(base.line());
+        Figures slowErp = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);
+        report.add(slowErp.line());
+        report.add(String.format(Locale.ROOT, "doubling the ERP's latency changed the wall time by %+.1f %%",
+                (slowErp.wallSeconds / base.wallSeconds - 1) * 100));
+        Figures big = run(launcher, large + " POs, no latency, no limit", large, 0, 0, 0, false);
+        report.add(big.line());
+    }
+
+    /**
+     * Launch to the first Coupa call (the token request): one start that creates the job repository (and, through the
+     * launcher, prepares the class data sharing archive), then {@value #STARTS} starts against it, nothing to export.
+     */
+    private static String startUp(String name, Launch launch) throws IOException {
+        System.out.println("=== start-up, " + name);
+        FakeCoupa coupa = new FakeCoupa();
+        FakeErp erp = new FakeErp();
+        coupa.startServer(false);
+        erp.startServer(false);
+        Path folder = Files.createTempDirectory("coupa-po-export-benchmark");
+        try {
+            List<String> arguments = coupa.settingsFor(erp);
+            arguments.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            double first = firstCoupaCall(coupa, launch, arguments);
+            double[] later = new double[STARTS];
+            for (int start = 0; start < STARTS; start++) {
+                later[start] = firstCoupaCall(coupa, launch, arguments);
+            }
+            Arrays.sort(later);
+            return String.format(Locale.ROOT, "start-up, %s: launch to first Coupa call %.2f s median, %.2f s min, "
+                    + "%.2f s max of %d starts; the very first start %.2f s (creates the job repository%s)", name,
+                    later[STARTS / 2], later[0], later[STARTS - 1], STARTS, first,
+                    name.startsWith("launcher") ? " and prepares the archive" : "");
+        }
+        finally {
+            coupa.stopServer();
+            erp.stopServer();
+        }
+    }
+
+    private static double firstCoupaCall(FakeCoupa coupa, Launch launch, List<String> arguments) {
+        coupa.forgetFirstRequest();
+        ExportProcess process = launch.start(arguments);
+        int exitCode = process.exitCode(Duration.ofMinutes(2));
+        if (exitCode != 0) {
+            throw new IllegalStateException("the start ended with exit " + exitCode + ":\n" + process.output());
+        }
+        return (coupa.firstRequest() - process.started()) / 1e9;
+    }
+
+    /** How the job's process is started. */
+    private interface Launch {
+
+        ExportProcess start(List<String> arguments);
+    }
+
+    private static Figures run(Launch launch, String name, int purchaseOrders, int coupaMillis, double coupaLimit, int erpMillis,
             boolean journal) throws IOException {
         System.out.println("=== " + name);
         FakeCoupa coupa = new FakeCoupa();
@@ -81,7 +147,7 @@ public final class Benchmark {
                     "--coupa.requests-per-second=" + (coupaLimit > 0 ? 20 : 100_000),
                     "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                     "--logging.level.io.github.coupapoexport.ExportProgress=INFO"));
-            ExportProcess process = ExportProcess.launch(arguments);
+            ExportProcess process = launch.start(arguments);
             int exitCode = process.exitCode(Duration.ofHours(2));
             long ended = System.nanoTime();
             String output = process.output();

@@ -126,6 +126,26 @@ class LauncherIT {
     }
 
     @Test
+    void prepareOnlyMakesTheArchiveAtInstallationWithoutSettingsAndWithoutRunningTheJob() {
+        // when, as in an installation step or a container image build: no settings, no Coupa
+        Launch prepare = launch(Map.of("COUPA_PO_EXPORT_CDS", "prepare-only"), List.of());
+
+        // then
+        assertThat(prepare.exitCode).as(prepare.stdout + prepare.stderr).isZero();
+        assertThat(prepare.stdout).startsWith("coupa-po-export: class data sharing ready in " + installation.resolve("cds"));
+        assertThat(harness.coupa.firstRequest()).isZero();
+        assertThat(installation.resolve("data")).doesNotExist();
+
+        // and when the scheduler starts it
+        Launch run = launch(Map.of(), harness.arguments());
+
+        // then
+        assertThat(run.exitCode).as(run.stdout + run.stderr).isZero();
+        assertThat(run.stderr).doesNotContain("preparing");
+        assertThat(loadedFromArchive("org.springframework.boot.SpringApplication")).isTrue();
+    }
+
+    @Test
     void classDataSharingOffRunsTheJarItself() {
         // when
         Launch run = launch(Map.of("COUPA_PO_EXPORT_CDS", "off"), harness.arguments());

@@ -229,6 +229,11 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return firstRequest;
     }
 
+    /** So that {@link #firstRequest} tells when the next client's first request arrived. */
+    public synchronized void forgetFirstRequest() {
+        firstRequest = 0;
+    }
+
     /** When the first and the last API call arrived (System.nanoTime), and how many there were. */
     public synchronized long[] apiCallSpan() {
         return new long[] {firstApiCall, lastApiCall, apiCalls};
