@@ -1,6 +1,7 @@
 package io.github.coupapoexport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +32,7 @@ import io.github.coupapoexport.sandbox.FakeErp;
  * <li>the same with the ERP answering in 40 ms, to see how much of the ERP's latency shows in the wall time;</li>
  * <li>100,000 POs without latency or limit (fewer with {@code --large=N}), to see that memory stays flat.</li>
  * </ol>
- * {@code --start-up-only} measures the start-up alone (about a minute).
+ * {@code --start-up-only} measures the start-up alone (about a minute), {@code --large-only} the large run alone.
  * The figures go to stdout and to {@code target/benchmark.txt}.
  */
 public final class Benchmark {
@@ -39,27 +43,46 @@ public final class Benchmark {
 
     private static final int STARTS = 7;
 
+    private static final Path GC_LOG = Path.of("target", "benchmark-gc.log");
+
+    /** A full collection in -Xlog:gc, e.g. "GC(9) Pause Full (System.gc()) 94M->33M(247M) 90.4ms": 33 MB live. */
+    private static final Pattern FULL_COLLECTION = Pattern.compile("Pause Full .*?\\d+M->(\\d+)M\\(");
+
+    private static final int LIVE_HEAP_SAMPLE_SECONDS = 20;
+
     private Benchmark() {
     }
 
     public static void main(String[] args) throws IOException {
         int large = 100_000;
         boolean startUpOnly = false;
+        boolean largeOnly = false;
         for (String arg : args) {
             if (arg.startsWith("--large=")) {
                 large = Integer.parseInt(arg.substring("--large=".length()));
             }
             startUpOnly |= arg.equals("--start-up-only");
+            largeOnly |= arg.equals("--large-only");
         }
         List<String> report = new ArrayList<>();
         report.add("coupa-po-export benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version") + ", the job's JVM: " + String.join(" ", ExportProcess.JVM_OPTIONS));
         Path cds = Files.createTempDirectory("coupa-po-export-benchmark-cds");
-        Launch launcher = arguments -> ExportProcess.launchThroughLauncher(cds, arguments);
-        report.add(startUp("java -jar", ExportProcess::launch));
-        report.add(startUp("launcher (class data sharing)", launcher));
+        // The GC log gives the heap left after each collection: what the run really keeps, unlike the peak.
+        List<String> jvmOptions = new ArrayList<>(ExportProcess.JVM_OPTIONS);
+        jvmOptions.add("-Xlog:gc:file=" + GC_LOG.toAbsolutePath());
+        Launch launcher = arguments -> ExportProcess.launchThroughLauncher(cds, jvmOptions, arguments);
+        report.add(String.format(Locale.ROOT, "class data sharing prepared by the launcher in %.1f s (once per jar, JVM "
+                + "and options)", ExportProcess.prepareClassDataSharing(cds, jvmOptions).toMillis() / 1000.0));
+        if (!largeOnly) {
+            report.add(startUp("java -jar", ExportProcess::launch));
+            report.add(startUp("launcher (class data sharing)", launcher));
+        }
+        if (!startUpOnly && !largeOnly) {
+            ceilingAndErpLatency(launcher, report);
+        }
         if (!startUpOnly) {
-            export(launcher, large, report);
+            report.add(run(launcher, large + " POs, no latency, no limit", large, 0, 0, 0, false).line());
         }
         Path out = Path.of("target", "benchmark.txt");
         Files.createDirectories(out.getParent());
@@ -69,45 +92,32 @@ public final class Benchmark {
         System.out.println("(written to " + out + ")");
     }
 
-    private static void export(Launch launcher, int large, List<String> report) throws IOException {
+    private static void ceilingAndErpLatency(Launch launcher, List<String> report) throws IOException {
         Figures base = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
         report.add(base.line());
         Figures slowErp = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);
         report.add(slowErp.line());
         report.add(String.format(Locale.ROOT, "doubling the ERP's latency changed the wall time by %+.1f %%",
                 (slowErp.wallSeconds / base.wallSeconds - 1) * 100));
-        Figures big = run(launcher, large + " POs, no latency, no limit", large, 0, 0, 0, false);
-        report.add(big.line());
     }
 
     /**
-     * Launch to the first Coupa call (the token request): one start that creates the job repository (and, through the
-     * launcher, prepares the class data sharing archive), then {@value #STARTS} starts against it, nothing to export.
+     * Launch to the first Coupa call (the token request): one start that creates the job repository, then
+     * {@value #STARTS} starts against it, nothing to export.
      */
     private static String startUp(String name, Launch launch) throws IOException {
         System.out.println("=== start-up, " + name);
-        FakeCoupa coupa = new FakeCoupa();
-        FakeErp erp = new FakeErp();
-        coupa.startServer(false);
-        erp.startServer(false);
-        Path folder = Files.createTempDirectory("coupa-po-export-benchmark");
-        try {
-            List<String> arguments = coupa.settingsFor(erp);
-            arguments.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-            double first = firstCoupaCall(coupa, launch, arguments);
+        try (Fakes fakes = Fakes.start(false)) {
+            List<String> arguments = fakes.settings();
+            double first = firstCoupaCall(fakes.coupa(), launch, arguments);
             double[] later = new double[STARTS];
             for (int start = 0; start < STARTS; start++) {
-                later[start] = firstCoupaCall(coupa, launch, arguments);
+                later[start] = firstCoupaCall(fakes.coupa(), launch, arguments);
             }
             Arrays.sort(later);
             return String.format(Locale.ROOT, "start-up, %s: launch to first Coupa call %.2f s median, %.2f s min, "
-                    + "%.2f s max of %d starts; the very first start %.2f s (creates the job repository%s)", name,
-                    later[STARTS / 2], later[0], later[STARTS - 1], STARTS, first,
-                    name.startsWith("launcher") ? " and prepares the archive" : "");
-        }
-        finally {
-            coupa.stopServer();
-            erp.stopServer();
+                    + "%.2f s max of %d starts; the very first start %.2f s (creates the job repository)", name,
+                    later[STARTS / 2], later[0], later[STARTS - 1], STARTS, first);
         }
     }
 
@@ -130,26 +140,26 @@ public final class Benchmark {
     private static Figures run(Launch launch, String name, int purchaseOrders, int coupaMillis, double coupaLimit, int erpMillis,
             boolean journal) throws IOException {
         System.out.println("=== " + name);
-        FakeCoupa coupa = new FakeCoupa();
-        FakeErp erp = new FakeErp();
-        coupa.startServer(journal);
-        erp.startServer(journal);
-        Path folder = Files.createTempDirectory("coupa-po-export-benchmark");
-        try {
+        try (Fakes fakes = Fakes.start(journal)) {
+            FakeCoupa coupa = fakes.coupa();
+            FakeErp erp = fakes.erp();
             coupa.add(CoupaPo.numbered(purchaseOrders));
             coupa.latency(coupaMillis);
             if (coupaLimit > 0) {
                 coupa.limitTo(coupaLimit, 20);
             }
             erp.answerAfter(erpMillis);
-            List<String> arguments = coupa.settingsFor(erp);
+            List<String> arguments = fakes.settings();
             arguments.addAll(List.of("--coupa.page-size=50",
                     "--coupa.requests-per-second=" + (coupaLimit > 0 ? 20 : 100_000),
-                    "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                     "--logging.level.io.github.coupapoexport.ExportProgress=INFO"));
             ExportProcess process = launch.start(arguments);
+            ScheduledExecutorService sampler = journal ? null : sampleLiveHeap(process);
             int exitCode = process.exitCode(Duration.ofHours(2));
             long ended = System.nanoTime();
+            if (sampler != null) {
+                sampler.shutdownNow();
+            }
             String output = process.output();
             if (exitCode != 0) {
                 throw new IllegalStateException("the export ended with exit " + exitCode + ":\n" + output);
@@ -162,28 +172,93 @@ public final class Benchmark {
                     (coupa.firstRequest() - process.started()) / 1e9, exportSeconds,
                     calls.find() ? Long.parseLong(calls.group(1)) : span[2], span[2], coupa.rateLimited(),
                     journal ? erp.received().size() : -1,
-                    heap.find() ? heap.group(1) + " of " + heap.group(2) + " MB" : "n/a",
+                    heap.find() ? heap.group(1) + " of " + heap.group(2) + " MB" : "n/a", journal ? "n/a" : liveHeap(),
                     coupaLimit > 0 ? 20 : 0);
         }
-        finally {
+    }
+
+    /** The sandbox's fake Coupa and ERP, and a job repository of their own. */
+    private record Fakes(FakeCoupa coupa, FakeErp erp, Path folder) implements AutoCloseable {
+
+        static Fakes start(boolean journal) throws IOException {
+            Fakes fakes = new Fakes(new FakeCoupa(), new FakeErp(), Files.createTempDirectory("coupa-po-export-benchmark"));
+            fakes.coupa.startServer(journal);
+            fakes.erp.startServer(journal);
+            return fakes;
+        }
+
+        /** The job's settings for these fakes and this job repository. */
+        List<String> settings() {
+            List<String> settings = coupa.settingsFor(erp);
+            settings.add("--spring.datasource.url=jdbc:h2:file:" + folder.resolve("repository")
+                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
+            return settings;
+        }
+
+        @Override
+        public void close() {
             coupa.stopServer();
             erp.stopServer();
         }
     }
 
+    /**
+     * The live heap: what is left after each full collection of the last run (the benchmark asks for one every
+     * {@value #LIVE_HEAP_SAMPLE_SECONDS} s of the large run). Young collections alone say little: what they leave
+     * includes whatever has been promoted and has died since the last full collection.
+     */
+    private static String liveHeap() throws IOException {
+        if (!Files.exists(GC_LOG)) {
+            return "n/a";
+        }
+        List<Long> afterFull = new ArrayList<>();
+        for (String line : Files.readAllLines(GC_LOG, StandardCharsets.UTF_8)) {
+            Matcher collection = FULL_COLLECTION.matcher(line);
+            if (collection.find()) {
+                afterFull.add(Long.parseLong(collection.group(1)));
+            }
+        }
+        if (afterFull.isEmpty()) {
+            return "n/a (no full collection)";
+        }
+        return String.format(Locale.ROOT, "%d MB after the first full collection, %d MB after the last, at most %d MB "
+                + "(%d full collections)", afterFull.get(0), afterFull.get(afterFull.size() - 1),
+                afterFull.stream().mapToLong(Long::longValue).max().orElseThrow(), afterFull.size());
+    }
+
+    /** Asks the job's JVM for a full collection now and then, so that the GC log shows its live heap. */
+    private static ScheduledExecutorService sampleLiveHeap(ExportProcess process) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        sampler.scheduleWithFixedDelay(() -> {
+            try {
+                new ProcessBuilder(jcmd, String.valueOf(process.pid()), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, LIVE_HEAP_SAMPLE_SECONDS, LIVE_HEAP_SAMPLE_SECONDS, TimeUnit.SECONDS);
+        return sampler;
+    }
+
     private record Figures(String name, int purchaseOrders, double wallSeconds, double startupSeconds,
             double exportSeconds, long coupaCallsCounted, long coupaCallsReceived, int rateLimited, int erpCalls,
-            String peakHeap, int ceiling) {
+            String peakHeap, String liveHeap, int ceiling) {
 
         String line() {
             double callsPerSecond = coupaCallsReceived / exportSeconds;
             return String.format(Locale.ROOT, "%s: wall %.1f s, %.1f POs/s, launch to first Coupa call %.2f s, "
-                    + "%.2f Coupa calls per PO, %.1f Coupa calls/s%s, %d answered 429, %s ERP calls, peak heap %s",
+                    + "%.2f Coupa calls per PO, %.1f Coupa calls/s%s, %d answered 429, %s ERP calls, peak heap %s, "
+                    + "live heap %s",
                     name, wallSeconds, purchaseOrders / wallSeconds, startupSeconds,
                     (double) coupaCallsCounted / purchaseOrders, callsPerSecond,
                     ceiling > 0 ? String.format(Locale.ROOT, " (%.0f %% of coupa.requests-per-second=%d)",
                             callsPerSecond / ceiling * 100, ceiling) : "",
-                    rateLimited, erpCalls < 0 ? "n/a" : String.valueOf(erpCalls), peakHeap);
+                    rateLimited, erpCalls < 0 ? "n/a" : String.valueOf(erpCalls), peakHeap, liveHeap);
         }
     }
 }

@@ -53,13 +53,33 @@ public final class ExportProcess {
      * first start with a new jar prepares the archive, later ones use it.
      */
     public static ExportProcess launchThroughLauncher(Path cdsFolder, List<String> arguments) {
+        return launchThroughLauncher(cdsFolder, JVM_OPTIONS, arguments);
+    }
+
+    /** The launcher with other JVM options (they are part of the archive's key). */
+    public static ExportProcess launchThroughLauncher(Path cdsFolder, List<String> jvmOptions, List<String> arguments) {
+        return start(launcher(cdsFolder, jvmOptions, arguments));
+    }
+
+    /** {@code COUPA_PO_EXPORT_CDS=prepare-only}, as an installation step would; returns how long it took. */
+    public static Duration prepareClassDataSharing(Path cdsFolder, List<String> jvmOptions) {
+        ProcessBuilder builder = launcher(cdsFolder, jvmOptions, List.of());
+        builder.environment().put("COUPA_PO_EXPORT_CDS", "prepare-only");
+        ExportProcess preparation = start(builder);
+        if (preparation.exitCode(Duration.ofMinutes(2)) != 0) {
+            throw new IllegalStateException("class data sharing was not prepared:\n" + preparation.output());
+        }
+        return Duration.ofNanos(System.nanoTime() - preparation.started);
+    }
+
+    private static ProcessBuilder launcher(Path cdsFolder, List<String> jvmOptions, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("COUPA_PO_EXPORT_JAVA_OPTS", String.join(" ", JVM_OPTIONS));
+        builder.environment().put("COUPA_PO_EXPORT_JAVA_OPTS", String.join(" ", jvmOptions));
         builder.environment().put("COUPA_PO_EXPORT_CDS_DIR", cdsFolder.toAbsolutePath().toString());
-        return start(builder);
+        return builder;
     }
 
     private static ExportProcess start(ProcessBuilder builder) {
@@ -98,6 +118,10 @@ public final class ExportProcess {
     void kill() {
         process.destroyForcibly();
         exitCode(Duration.ofSeconds(10));
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public long started() {
