@@ -113,6 +113,37 @@ class LauncherIT {
     }
 
     @Test
+    void whenTheArchiveCannotBePreparedTheJobRunsWithoutItAndEveryStartSaysWhy() throws IOException {
+        // given a JVM that cannot write an archive (a wrapper that refuses to, around the real one)
+        Path bin = Files.createDirectories(installation.resolve("jvm-without-cds").resolve("bin"));
+        Path java = Files.writeString(bin.resolve("java"), """
+                #!/bin/sh
+                case "$*" in *ArchiveClassesAtExit*) echo "this JVM cannot write a CDS archive" >&2; exit 1;; esac
+                exec "%s" "$@"
+                """.formatted(Path.of(System.getProperty("java.home"), "bin", "java")));
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Map<String, String> jvmWithoutCds = Map.of("JAVA_HOME", bin.getParent().toString());
+
+        // when
+        Launch first = launch(jvmWithoutCds, harness.arguments());
+        harness.coupa.add(CoupaPo.numbered(5));
+        Launch second = launch(jvmWithoutCds, harness.arguments());
+
+        // then
+        assertThat(first.exitCode).as(first.stdout + first.stderr).isZero();
+        assertThat(lastLine(first.stdout)).contains("exported=3", "exit=0");
+        assertThat(first.stderr).contains("class data sharing could not be prepared, running without it; see ");
+        Path archive = archives().get(0);
+        assertThat(archive.resolve("prepare.log")).content().contains("this JVM cannot write a CDS archive");
+        assertThat(archive.resolve("ready")).doesNotExist();
+        assertThat(second.exitCode).as(second.stdout + second.stderr).isZero();
+        assertThat(lastLine(second.stdout)).contains("status=COMPLETED", "exit=0");
+        assertThat(harness.coupa.exportedIds()).hasSize(5);
+        assertThat(second.stderr).contains("class data sharing off: preparing it failed, see " + archive.resolve("prepare.log"));
+        assertThat(loadedFromArchive("org.springframework.boot.SpringApplication")).isFalse();
+    }
+
+    @Test
     void theJobsExitCodeAndStdoutComeThroughUnchanged() {
         // when the settings are wrong (the training's own settings are not affected)
         Launch run = launch(Map.of(), harness.arguments("--coupa.page-size=0"));
