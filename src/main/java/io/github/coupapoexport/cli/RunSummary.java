@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.coupapoexport.ExportTally;
 import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
+import io.github.coupapoexport.erp.ErpSetupException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -56,7 +57,7 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
     /** Refused credentials fail the execution like any error, but a rerun cannot help until the setup is fixed. */
     private static boolean isSetupProblem(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CoupaCredentialsRefusedException) {
+            if (cause instanceof CoupaCredentialsRefusedException || cause instanceof ErpSetupException) {
                 return true;
             }
         }

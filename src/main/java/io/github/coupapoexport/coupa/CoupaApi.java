@@ -155,10 +155,11 @@ public class CoupaApi {
                     waitAsAdvised(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), uri);
                     throw new TransientCoupaFailure(failure, null);
                 }
-                if (status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503 || status == 504)) {
+                if (status == 408 || status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503
+                        || status == 504)) {
                     throw new TransientCoupaFailure(failure, null);
                 }
-                throw new CoupaCallException(failure);
+                throw new CoupaRefusedException(failure, status);
             });
         }
         catch (ResourceAccessException noAnswer) {

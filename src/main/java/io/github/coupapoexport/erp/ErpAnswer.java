@@ -11,6 +11,13 @@ public sealed interface ErpAnswer {
     record Rejected(int status, String message) implements ErpAnswer {
     }
 
+    /**
+     * 401 or 403 (the ERP refuses the job's credentials), 404 or 405 (no such endpoint): the setup is wrong, so no
+     * document can get through until it is fixed. Nothing was applied.
+     */
+    record Refused(int status, String reason) implements ErpAnswer {
+    }
+
     /** 429, 5xx, a timeout or a refused connection, still so after every retry. */
     record Unreachable(String reason) implements ErpAnswer {
     }
