@@ -15,11 +15,15 @@ import io.github.coupapoexport.erp.ErpClient;
 import io.github.coupapoexport.erp.ErpDocumentProcessor;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.erp.ErpPurchaseOrderWriter;
+import io.github.coupapoexport.erp.ExportProtocol;
+import io.github.coupapoexport.erp.UnfinishedExports;
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.ReportQueue;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.monitoring.CoupaMonitoring;
 import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
 import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
+import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.monitoring.OutcomeReporter;
 import io.github.coupapoexport.monitoring.StatusFieldReporter;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
@@ -59,15 +63,37 @@ public class PurchaseOrderExportJobConfiguration {
 
     public static final String DRY_RUN_JOB_NAME = "purchaseOrderDryRunJob";
 
+    public static final String UNFINISHED_STEP_NAME = "finishUnfinishedExports";
+
+    /** What earlier runs left half-done is finished first, then the POs Coupa selects are exported. */
     @Bean
-    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders, CoupaMonitoring monitoring) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).listener(monitoring).build();
+    Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
+            CoupaMonitoring monitoring) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(finishUnfinishedExports)
+            .next(exportPurchaseOrders)
+            .listener(monitoring)
+            .build();
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
-    Job purchaseOrderReplayJob(JobRepository jobRepository, Step replayPurchaseOrders, CoupaMonitoring monitoring) {
-        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(replayPurchaseOrders).listener(monitoring).build();
+    Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
+            CoupaMonitoring monitoring) {
+        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(finishUnfinishedExports)
+            .next(replayPurchaseOrders)
+            .listener(monitoring)
+            .build();
+    }
+
+    /** Runs at the start of every execution, a resumed one too, before any PO is read. */
+    @Bean
+    Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ErpClient erp, CoupaClient coupa, ExportLedger ledger, ExportProperties export, ErpProperties erpProperties) {
+        return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
+            .tasklet(new UnfinishedExports(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold()),
+                    transactionManager)
+            .allowStartIfComplete(true)
+            .build();
     }
 
     /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
@@ -135,15 +161,25 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    CoupaMonitoring coupaMonitoring(ExportLedger ledger, CoupaApi coupaApi, CoupaProperties coupa) {
+    CoupaMonitoring coupaMonitoring(ReportQueue reports, IntegrationRuns runs, CoupaApi coupaApi,
+            CoupaProperties coupa) {
         CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
         OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
             case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
             case "history" -> new IntegrationRecordReporter(client, false);
             default -> new IntegrationRecordReporter(client, true);
         };
-        return new CoupaMonitoring(ledger, reporter, client, coupaApi,
-                "integration-run".equals(coupa.monitoring().mode()));
+        return new CoupaMonitoring(reports, reporter, runs, coupaApi, "integration-run".equals(coupa.monitoring().mode()));
+    }
+
+    @Bean
+    IntegrationRuns integrationRuns(CoupaApi coupaApi, CoupaProperties coupa, JdbcTemplate jdbc) {
+        return new IntegrationRuns(new CoupaMonitoringClient(coupaApi, coupa.monitoring()), jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    ReportQueue reportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new ReportQueue(jdbc, transactionManager, Clock.systemUTC());
     }
 
     /** One run at a time per job repository; an unsupported repository database is a settings problem. */
@@ -178,8 +214,8 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     ErpPurchaseOrderWriter erpPurchaseOrderWriter(ErpClient erp, CoupaClient coupa, ExportLedger ledger,
             ExportProperties export, ErpProperties erpProperties) {
-        return new ErpPurchaseOrderWriter(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold(),
-                export.concurrency());
+        return new ErpPurchaseOrderWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()),
+                erpProperties.outageThreshold(), export.concurrency());
     }
 
     @Bean

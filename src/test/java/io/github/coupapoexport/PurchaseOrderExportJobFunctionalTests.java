@@ -87,7 +87,7 @@ class PurchaseOrderExportJobFunctionalTests {
         assertThat(marks).singleElement().satisfies(event -> {
             assertThat(event.getRequest().getMethod().getName()).isEqualTo("PUT");
             assertThat(event.getRequest().queryParameter("exported").firstValue()).isEqualTo("true");
-            assertThat(event.getRequest().queryParameter("fields").firstValue()).isEqualTo("[\"id\",\"exported\"]");
+            assertThat(event.getRequest().queryParameter("fields").firstValue()).isEqualTo("[\"id\",\"exported\",\"version\",\"status\"]");
             assertThat(event.getRequest().getBody()).isEmpty();
         });
         String tokenRequest = harness.coupaRequests().get(0).getRequest().getBodyAsString();

@@ -25,7 +25,7 @@ public class CoupaClient {
 
     static final String ID_FIELDS = "[\"id\"]";
 
-    static final String MARK_EXPORTED_FIELDS = "[\"id\",\"exported\"]";
+    static final String MARK_EXPORTED_FIELDS = "[\"id\",\"exported\",\"version\",\"status\"]";
 
     private static final TypeReference<List<CoupaPurchaseOrder>> PURCHASE_ORDERS = new TypeReference<>() {
     };
@@ -63,12 +63,40 @@ public class CoupaClient {
         }
     }
 
-    /** Marks one PO exported: {@code PUT /api/purchase_orders/{id}?exported=true}, no body, as Coupa requires. */
-    public void markExported(long purchaseOrderId) {
-        api.call("mark exported", HttpMethod.PUT, builder -> builder.path("/api/purchase_orders/{id}")
-            .queryParam("exported", "true")
+    /**
+     * Marks one PO exported: {@code PUT /api/purchase_orders/{id}?exported=true}, no body, as Coupa requires. The answer
+     * names the PO's version and status now, so that a PO that moved on while it was being exported can be put back.
+     */
+    public PurchaseOrderState markExported(long purchaseOrderId) {
+        return setExported("mark exported", purchaseOrderId, true);
+    }
+
+    /** Puts a PO back to not exported ({@code ?exported=false}), so that Coupa offers its current snapshot again. */
+    public PurchaseOrderState markNotExported(long purchaseOrderId) {
+        return setExported("mark not exported", purchaseOrderId, false);
+    }
+
+    /** The PO's version and status now; for when an answer to a mark did not name them. */
+    public PurchaseOrderState state(long purchaseOrderId) {
+        CoupaApi.Answer answer = api.call("read purchase order state", HttpMethod.GET,
+                builder -> builder.path("/api/purchase_orders/{id}")
+                    .queryParam("fields", "{fields}")
+                    .build(Map.of("id", purchaseOrderId, "fields", MARK_EXPORTED_FIELDS)), null);
+        return api.object(answer, PurchaseOrderState.class, "purchase order");
+    }
+
+    private PurchaseOrderState setExported(String purpose, long purchaseOrderId, boolean exported) {
+        CoupaApi.Answer answer = api.call(purpose, HttpMethod.PUT, builder -> builder.path("/api/purchase_orders/{id}")
+            .queryParam("exported", String.valueOf(exported))
             .queryParam("fields", "{fields}")
             .build(Map.of("id", purchaseOrderId, "fields", MARK_EXPORTED_FIELDS)), null);
+        try {
+            return api.object(answer, PurchaseOrderState.class, "purchase order");
+        }
+        catch (CoupaCallException unreadable) {
+            // The mark is done; only its answer is of no use. The caller asks for the state on its own.
+            return new PurchaseOrderState(purchaseOrderId, null, null, null);
+        }
     }
 
     private List<CoupaPurchaseOrder> page(String purpose, Selection selection, long afterId, int limit, String fields) {

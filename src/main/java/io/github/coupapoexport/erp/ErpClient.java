@@ -48,6 +48,18 @@ public class ErpClient {
         }
     }
 
+    /** The document exactly as it was posted before (the ledger keeps it), under the key it was posted with. */
+    public ErpAnswer resend(String document, String idempotencyKey) {
+        byte[] body = document.getBytes(StandardCharsets.UTF_8);
+        try {
+            return retry.execute(() -> post(body, idempotencyKey));
+        }
+        catch (RetryException exhausted) {
+            Throwable last = exhausted.getLastException();
+            return new ErpAnswer.Unreachable(last == null ? exhausted.getMessage() : last.getMessage());
+        }
+    }
+
     private ErpAnswer post(byte[] body, String idempotencyKey) {
         try {
             return restClient.post()

@@ -11,17 +11,10 @@ import java.util.function.UnaryOperator;
 
 import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportTally;
-import io.github.coupapoexport.MarkExported;
-import io.github.coupapoexport.coupa.CoupaClient;
-import io.github.coupapoexport.ledger.ExportLedger;
-import io.github.coupapoexport.ledger.LedgerEntry;
-import io.github.coupapoexport.ledger.LedgerOutcome;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -37,15 +30,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(ErpPurchaseOrderWriter.class);
-
-    private final ErpClient erp;
-
-    private final CoupaClient coupa;
-
-    private final ExportLedger ledger;
-
-    private final MarkExported markExported;
+    private final ExportProtocol protocol;
 
     private final int outageThreshold;
 
@@ -61,18 +46,15 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
 
     private final List<String> unansweredInARow = new ArrayList<>();
 
-    private volatile boolean erpDown;
+    /** Once Coupa or the ERP failed as a whole, no further PO of the chunk is started. */
+    private volatile boolean stopped;
 
     /**
      * @param concurrency how many POs of a chunk are sent and marked at the same time, so that the ERP's latency
      * hides behind Coupa's; every Coupa call still goes through the one rate limiter
      */
-    public ErpPurchaseOrderWriter(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported,
-            int outageThreshold, int concurrency) {
-        this.erp = erp;
-        this.coupa = coupa;
-        this.ledger = ledger;
-        this.markExported = markExported;
+    public ErpPurchaseOrderWriter(ExportProtocol protocol, int outageThreshold, int concurrency) {
+        this.protocol = protocol;
         this.outageThreshold = outageThreshold;
         this.concurrency = concurrency;
     }
@@ -87,7 +69,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
             this.tally.writeTo(stepExecution.getExecutionContext());
             this.unansweredInARow.clear();
         }
-        this.erpDown = false;
+        this.stopped = false;
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "erp-sender-" + threads.incrementAndGet());
@@ -149,64 +131,45 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {
-        ledger.recordInvalid(invalid.snapshot(), invalid.reason(), stepExecution.getJobExecutionId());
-        count(ExportTally::plusFailed);
-        log.warn("{}", invalid.reason());
+        count(protocol.recordInvalid(invalid, stepExecution.getJobExecutionId()));
     }
 
     private void send(ReadyForErp ready) {
-        if (erpDown) {
+        if (stopped) {
             // Left as it is: unexported, no ledger row. The chunk fails and the rerun reads the PO again.
             return;
         }
         PurchaseOrderSnapshot snapshot = replay ? ready.snapshot().replayedIn(stepExecution.getJobExecutionId())
                 : ready.snapshot();
-        String key = snapshot.idempotencyKey();
-        LedgerEntry known = ledger.find(key).orElse(null);
-        if (known != null && known.accepted()) {
-            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
-            markExported(snapshot);
-            count(ExportTally::plusSkipped);
-            log.info("PO {} ({}) was already accepted by the ERP as {}; marked exported without sending it again",
-                    snapshot.label(), key, known.erpDocumentId());
+        ExportProtocol.Result result;
+        try {
+            result = protocol.export(snapshot, ready.document(), stepExecution.getJobExecutionId());
+        }
+        catch (RuntimeException failure) {
+            // Coupa or the ERP failing as a whole: the POs not yet started are left for the rerun.
+            stopped = true;
+            throw failure;
+        }
+        count(result);
+        if (result != ExportProtocol.Result.UNANSWERED) {
+            if (result != ExportProtocol.Result.FAILED) {
+                answered();
+            }
             return;
         }
-        ledger.recordSending(snapshot, ready.document(), stepExecution.getJobExecutionId());
-        if (markExported == MarkExported.BEFORE_ERP) {
-            markExported(snapshot);
+        List<String> outage = unanswered(snapshot.label());
+        if (outage != null) {
+            throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", outage)
+                    + " in a row; stopping so that a rerun resumes once it is back");
         }
-        ErpAnswer answer = erp.send(ready.document(), key);
-        if (answer instanceof ErpAnswer.Accepted accepted) {
-            answered();
-            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
-            if (markExported == MarkExported.AFTER_ERP) {
-                markExported(snapshot);
-            }
-            count(ExportTally::plusExported);
-            log.debug("PO {} {} in the ERP as {}", snapshot.label(), ready.document().action(),
-                    accepted.erpDocumentId());
-        }
-        else if (answer instanceof ErpAnswer.Rejected rejected) {
-            answered();
-            String reason = "PO " + snapshot.label() + " was rejected by the ERP (HTTP " + rejected.status() + "): "
-                    + rejected.message();
-            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
-            count(ExportTally::plusFailed);
-            log.warn("{}", reason);
-        }
-        else if (answer instanceof ErpAnswer.Unreachable unreachable) {
-            String reason = "PO " + snapshot.label() + " could not be sent: the ERP did not answer after retries ("
-                    + unreachable.reason() + ")";
-            ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
-            count(ExportTally::plusFailed);
-            log.warn("{}", reason);
-            List<String> outage = unanswered(snapshot.label());
-            if (outage != null) {
-                throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", outage)
-                        + " in a row; stopping so that a rerun resumes once it is back. Last error: "
-                        + unreachable.reason());
-            }
-        }
+    }
+
+    private void count(ExportProtocol.Result result) {
+        count(switch (result) {
+            case EXPORTED -> ExportTally::plusExported;
+            case SKIPPED -> ExportTally::plusSkipped;
+            case FAILED, UNANSWERED -> ExportTally::plusFailed;
+        });
     }
 
     private synchronized void answered() {
@@ -219,12 +182,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         if (unansweredInARow.size() < outageThreshold) {
             return null;
         }
-        erpDown = true;
+        stopped = true;
         return List.copyOf(unansweredInARow);
-    }
-
-    private void markExported(PurchaseOrderSnapshot snapshot) {
-        coupa.markExported(snapshot.coupaId());
-        ledger.recordMarkedExported(snapshot.idempotencyKey());
     }
 }

@@ -31,11 +31,9 @@ public class ExportLedger {
     private static final TypeReference<List<SentLine>> SENT_LINES = new TypeReference<>() {
     };
 
-    private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, OUTCOME, OUTCOME_MESSAGE, "
-            + "ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, ACCEPTED_AT, MARKED_EXPORTED_AT";
-
-    /** Long enough for an ERP's explanation, short enough for any column type. */
-    static final int MESSAGE_LENGTH = 2000;
+    private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
+            + "OUTCOME_MESSAGE, ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, ACCEPTED_AT, DOCUMENT, "
+            + "COUPA_MARK";
 
     private final JdbcTemplate jdbc;
 
@@ -65,74 +63,109 @@ public class ExportLedger {
             .findFirst();
     }
 
-    /** Written before the document is posted, so that a crash in between leaves a trace. */
+    /**
+     * An earlier snapshot of this PO that was sent and whose outcome is unknown (a timeout, a crash after sending):
+     * it must be resolved, by resending it under its own key, before this PO's next snapshot is sent, or the next
+     * one could go out as a second CREATE and miss the lines it deleted.
+     */
+    public Optional<LedgerEntry> unknownOutcomeBefore(long coupaId, String idempotencyKey) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND IDEMPOTENCY_KEY <> ? "
+                + "AND (OUTCOME = 'SENDING' OR OUTCOME = 'ERP_UNREACHABLE' AND DOCUMENT IS NOT NULL) "
+                + "ORDER BY FIRST_ATTEMPT_AT FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId, idempotencyKey).stream().findFirst();
+    }
+
+    /**
+     * What a crash or an unanswered call left half-done, oldest first: snapshots sent without a known outcome, and
+     * snapshots the ERP accepted that are not yet marked in Coupa.
+     */
+    public List<LedgerEntry> unfinished() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE OUTCOME = 'SENDING' "
+                + "OR OUTCOME = 'ERP_UNREACHABLE' AND DOCUMENT IS NOT NULL OR OUTCOME = 'ACCEPTED' AND COUPA_MARK IS NULL "
+                + "ORDER BY COUPA_ID, FIRST_ATTEMPT_AT", ENTRY);
+    }
+
+    /** Whether a later snapshot of the same PO has been handled since this one. */
+    public boolean laterSnapshotExists(LedgerEntry entry) {
+        Integer later = jdbc.queryForObject("SELECT COUNT(*) FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "
+                + "IDEMPOTENCY_KEY <> ? AND FIRST_ATTEMPT_AT > ?", Integer.class, entry.coupaId(), entry.idempotencyKey(),
+                entry.firstAttemptAt());
+        return later != null && later > 0;
+    }
+
+    /** Written before the document is posted, so that a crash in between leaves a trace and the document to resend. */
     public void recordSending(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
-        upsert(snapshot, document.action().name(), json.writeValueAsString(document.liveLines()), LedgerOutcome.SENDING,
-                null, jobExecutionId);
+        upsert(snapshot, document.action().name(), json.writeValueAsString(document.liveLines()),
+                json.writeValueAsString(document), LedgerOutcome.SENDING, null, jobExecutionId);
     }
 
     /** A PO the mapping refused: nothing went to the ERP. */
     public void recordInvalid(PurchaseOrderSnapshot snapshot, String reason, long jobExecutionId) {
-        upsert(snapshot, null, "[]", LedgerOutcome.INVALID, reason, jobExecutionId);
+        upsert(snapshot, null, "[]", null, LedgerOutcome.INVALID, reason, jobExecutionId);
+    }
+
+    /** Not sent, because the outcome of an earlier snapshot of the PO is still unknown. */
+    public void recordNotSent(PurchaseOrderSnapshot snapshot, String reason, long jobExecutionId) {
+        upsert(snapshot, null, "[]", null, LedgerOutcome.ERP_UNREACHABLE, reason, jobExecutionId);
     }
 
     public void recordAccepted(String idempotencyKey, int erpStatus, String erpDocumentId) {
         OffsetDateTime now = now();
         inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
-                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
-                erpStatus, erpDocumentId, now, now, idempotencyKey);
+                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
+                + "WHERE IDEMPOTENCY_KEY = ?", erpStatus, LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now,
+                now, idempotencyKey);
     }
 
     /** @param erpStatus the ERP's HTTP status, or null when it never answered */
     public void recordFailure(String idempotencyKey, LedgerOutcome outcome, Integer erpStatus, String message) {
         inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
-                + "REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?", outcome.name(), truncate(message), erpStatus, now(),
+                + "REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 WHERE IDEMPOTENCY_KEY = ?", outcome.name(),
+                LedgerText.fit(message, LedgerText.MESSAGE), erpStatus, now(), idempotencyKey);
+    }
+
+    /** Another try of a snapshot whose outcome was unknown, resent under its own key. */
+    public void recordResending(String idempotencyKey, long jobExecutionId) {
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'SENDING', JOB_EXECUTION_ID = ?, ATTEMPTS = ATTEMPTS + 1, "
+                + "LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId, now(), idempotencyKey);
+    }
+
+    /** The PO moved on in Coupa before this snapshot was sent: nothing to send, nothing to report. */
+    public void recordSuperseded(String idempotencyKey, String message) {
+        OffsetDateTime now = now();
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, LAST_ATTEMPT_AT = ?, "
+                + "REPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE), now, now,
                 idempotencyKey);
     }
 
-    /**
-     * Final outcomes Coupa's monitoring has not heard of yet, by PO and oldest first: what a failed run could not
-     * report, and what this run has just produced. An accepted snapshot counts once it is marked exported.
-     */
-    public List<UnreportedOutcome> unreported(int limit) {
-        return jdbc.query("SELECT IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, ACTION, OUTCOME, "
-                + "OUTCOME_MESSAGE, ERP_STATUS, ERP_DOCUMENT_ID FROM EXPORT_LEDGER WHERE REPORTED_AT IS NULL "
-                + "AND OUTCOME <> 'SENDING' AND (OUTCOME <> 'ACCEPTED' OR MARKED_EXPORTED_AT IS NOT NULL) "
-                + "ORDER BY COUPA_ID, LAST_ATTEMPT_AT FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, row) -> new UnreportedOutcome(rs.getString("IDEMPOTENCY_KEY"), rs.getLong("COUPA_ID"),
-                        rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"), rs.getString("PO_STATUS"),
-                        rs.getString("ACTION"), LedgerOutcome.valueOf(rs.getString("OUTCOME")),
-                        rs.getString("OUTCOME_MESSAGE"), (Integer) rs.getObject("ERP_STATUS"),
-                        rs.getString("ERP_DOCUMENT_ID")));
-    }
-
-    public void recordReported(List<String> idempotencyKeys) {
+    /** What became of marking the PO exported; a new mark outcome is reported again. */
+    public void recordMark(String idempotencyKey, CoupaMark mark, String message) {
         OffsetDateTime now = now();
-        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
-                "UPDATE EXPORT_LEDGER SET REPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?",
-                idempotencyKeys.stream().map(key -> new Object[] {now, key}).toList()));
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET COUPA_MARK = ?, COUPA_MARK_MESSAGE = ?, MARKED_EXPORTED_AT = "
+                + "CASE WHEN ? = 'MARKED' THEN ? ELSE MARKED_EXPORTED_AT END, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
+                + "WHERE IDEMPOTENCY_KEY = ?", mark == null ? null : mark.name(),
+                LedgerText.fit(message, LedgerText.MESSAGE), mark == null ? "" : mark.name(), now, idempotencyKey);
     }
 
-    public void recordMarkedExported(String idempotencyKey) {
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET MARKED_EXPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?", now(),
-                idempotencyKey);
-    }
-
-    private void upsert(PurchaseOrderSnapshot snapshot, String action, String sentLines, LedgerOutcome outcome,
-            String message, long jobExecutionId) {
+    private void upsert(PurchaseOrderSnapshot snapshot, String action, String sentLines, String document,
+            LedgerOutcome outcome, String message, long jobExecutionId) {
         OffsetDateTime now = now();
+        String poNumber = LedgerText.fit(snapshot.poNumber(), LedgerText.PO_NUMBER);
+        String poStatus = LedgerText.fit(snapshot.status(), LedgerText.PO_STATUS);
+        String reason = LedgerText.fit(message, LedgerText.MESSAGE);
         ownTransaction.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE EXPORT_LEDGER SET ACTION = ?, SENT_LINES = ?, OUTCOME = ?, "
-                    + "OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, PO_STATUS = ?, JOB_EXECUTION_ID = ?, "
-                    + "ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
-                    action, sentLines, outcome.name(), truncate(message), snapshot.status(), jobExecutionId, now,
+            int updated = jdbc.update("UPDATE EXPORT_LEDGER SET ACTION = ?, SENT_LINES = ?, DOCUMENT = ?, OUTCOME = ?, "
+                    + "OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, PO_STATUS = ?, JOB_EXECUTION_ID = ?, COUPA_MARK = NULL, "
+                    + "COUPA_MARK_MESSAGE = NULL, ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, "
+                    + "REPORT_ATTEMPTS = 0 WHERE IDEMPOTENCY_KEY = ?",
+                    action, sentLines, document, outcome.name(), reason, poStatus, jobExecutionId, now,
                     snapshot.idempotencyKey());
             if (updated == 0) {
                 jdbc.update("INSERT INTO EXPORT_LEDGER (IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, "
-                        + "COUPA_UPDATED_AT, PO_STATUS, ACTION, SENT_LINES, OUTCOME, OUTCOME_MESSAGE, JOB_EXECUTION_ID, "
-                        + "ATTEMPTS, FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                        snapshot.idempotencyKey(), snapshot.coupaId(), snapshot.poNumber(), snapshot.version(),
-                        snapshot.updatedAt(), snapshot.status(), action, sentLines, outcome.name(), truncate(message),
+                        + "COUPA_UPDATED_AT, PO_STATUS, ACTION, SENT_LINES, DOCUMENT, OUTCOME, OUTCOME_MESSAGE, "
+                        + "JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                        snapshot.idempotencyKey(), snapshot.coupaId(), poNumber, snapshot.version(),
+                        snapshot.updatedAt(), poStatus, action, sentLines, document, outcome.name(), reason,
                         jobExecutionId, now, now);
             }
         });
@@ -142,18 +175,14 @@ public class ExportLedger {
         ownTransaction.executeWithoutResult(status -> jdbc.update(sql, arguments));
     }
 
-    private OffsetDateTime now() {
+    OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String message) {
-        return message == null || message.length() <= MESSAGE_LENGTH ? message
-                : message.substring(0, MESSAGE_LENGTH - 3) + "...";
     }
 
     private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getString("IDEMPOTENCY_KEY"),
             rs.getLong("COUPA_ID"), rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"),
-            LedgerOutcome.valueOf(rs.getString("OUTCOME")), rs.getString("OUTCOME_MESSAGE"),
+            rs.getString("PO_STATUS"), LedgerOutcome.valueOf(rs.getString("OUTCOME")), rs.getString("OUTCOME_MESSAGE"),
             rs.getString("ERP_DOCUMENT_ID"), rs.getLong("JOB_EXECUTION_ID"), rs.getInt("ATTEMPTS"),
-            rs.getObject("ACCEPTED_AT", OffsetDateTime.class), rs.getObject("MARKED_EXPORTED_AT", OffsetDateTime.class));
+            rs.getObject("FIRST_ATTEMPT_AT", OffsetDateTime.class), rs.getObject("ACCEPTED_AT", OffsetDateTime.class),
+            rs.getString("DOCUMENT"), rs.getString("COUPA_MARK") == null ? null : CoupaMark.valueOf(rs.getString("COUPA_MARK")));
 }

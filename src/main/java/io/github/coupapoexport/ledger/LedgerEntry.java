@@ -2,12 +2,27 @@ package io.github.coupapoexport.ledger;
 
 import java.time.OffsetDateTime;
 
-/** One row of the export ledger: one PO snapshot and what became of it. */
-public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, Integer poVersion,
+/**
+ * One row of the export ledger: one PO snapshot and what became of it.
+ *
+ * @param document the document as posted (JSON), or null when nothing was sent
+ * @param coupaMark what became of marking it exported in Coupa, or null when that is still to be done
+ */
+public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, Integer poVersion, String poStatus,
         LedgerOutcome outcome, String outcomeMessage, String erpDocumentId, long jobExecutionId, int attempts,
-        OffsetDateTime acceptedAt, OffsetDateTime markedExportedAt) {
+        OffsetDateTime firstAttemptAt, OffsetDateTime acceptedAt, String document, CoupaMark coupaMark) {
 
     public boolean accepted() {
         return outcome == LedgerOutcome.ACCEPTED;
+    }
+
+    /** Sent, and whether the ERP applied it is not known. */
+    public boolean outcomeUnknown() {
+        return outcome.unknown(document != null);
+    }
+
+    /** How a buyer names the PO: its number, or its Coupa id when it has none. */
+    public String label() {
+        return poNumber == null || poNumber.isBlank() ? "with Coupa id " + coupaId : poNumber;
     }
 }

@@ -2,14 +2,27 @@ package io.github.coupapoexport.ledger;
 
 /** Where one PO snapshot stands with the ERP. */
 public enum LedgerOutcome {
-    /** Posted, no answer recorded yet: the process may have died in between; the ERP's idempotency key decides. */
+    /** Posted, no answer recorded yet: the process may have died in between; resending under its key decides. */
     SENDING,
     /** The ERP applied the snapshot (200, 201, or 409 for a key it had already applied). */
     ACCEPTED,
     /** The ERP refused the document (400, 422, other 4xx). */
     REJECTED,
-    /** The ERP did not answer usefully, retries included (429, 5xx, timeout, refused connection). */
+    /**
+     * The ERP did not answer usefully, retries included (429, 5xx, timeout, refused connection): it may have applied
+     * the document, so the snapshot is resent under its own key before any later snapshot of the PO is sent. A row
+     * without a document was never sent (it waited for an earlier snapshot's outcome).
+     */
     ERP_UNREACHABLE,
     /** The mapping could not build a valid document; nothing was sent. */
-    INVALID
+    INVALID,
+    /** Coupa refused to mark the PO exported before it was sent ({@code before-erp}); nothing was sent. */
+    COUPA_REFUSED,
+    /** The PO moved on in Coupa before this snapshot was sent ({@code before-erp}); its current snapshot follows. */
+    SUPERSEDED;
+
+    /** The ERP may hold this snapshot or not: resend it under its own key before anything later of the PO. */
+    public boolean unknown(boolean sent) {
+        return this == SENDING || this == ERP_UNREACHABLE && sent;
+    }
 }

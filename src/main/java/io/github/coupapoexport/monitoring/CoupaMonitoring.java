@@ -1,18 +1,20 @@
 package io.github.coupapoexport.monitoring;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.coupapoexport.ExportProgress;
 import io.github.coupapoexport.ExportTally;
 import io.github.coupapoexport.coupa.CoupaApi;
-import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.ReportQueue;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -38,11 +40,11 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
 
     private static final Logger log = LoggerFactory.getLogger(CoupaMonitoring.class);
 
-    private final ExportLedger ledger;
+    private final ReportQueue reports;
 
     private final OutcomeReporter reporter;
 
-    private final CoupaMonitoringClient coupa;
+    private final IntegrationRuns runs;
 
     private final CoupaApi api;
 
@@ -50,28 +52,37 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
 
     private Long integrationRunId;
 
-    public CoupaMonitoring(ExportLedger ledger, OutcomeReporter reporter, CoupaMonitoringClient coupa,
-            CoupaApi api, boolean integrationRuns) {
-        this.ledger = ledger;
+    private long jobExecutionId;
+
+    public CoupaMonitoring(ReportQueue reports, OutcomeReporter reporter, IntegrationRuns runs, CoupaApi api,
+            boolean integrationRuns) {
+        this.reports = reports;
         this.reporter = reporter;
-        this.coupa = coupa;
+        this.runs = runs;
         this.api = api;
         this.integrationRuns = integrationRuns;
     }
 
+    /**
+     * In integration-run mode, ends what earlier executions left open and creates this execution's run before
+     * anything else can fail, so that even a failure while counting the selection shows in Coupa as a failed run.
+     */
     @Override
     public void beforeJob(JobExecution jobExecution) {
         integrationRunId = null;
+        jobExecutionId = jobExecution.getId();
+        if (integrationRuns) {
+            runs.endLeftovers();
+            integrationRunId = runs.open(jobExecution.getId());
+            jobExecution.getExecutionContext().putLong(INTEGRATION_RUN_ID, integrationRunId);
+        }
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        if (integrationRuns) {
-            // Each execution, a resumed one too, gets a run of its own, started before the first PO is written.
-            integrationRunId = coupa.createRun().id();
-            stepExecution.getJobExecution().getExecutionContext().putLong(INTEGRATION_RUN_ID, integrationRunId);
+        if (integrationRunId != null) {
             long selected = ExportProgress.selected(stepExecution);
-            coupa.startRun(integrationRunId, selected);
+            runs.start(integrationRunId, selected);
             log.info("Coupa integration run {} started for {} selected POs", integrationRunId, selected);
         }
         reportPending();
@@ -92,42 +103,41 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
                     ex.getMessage());
         }
         if (integrationRunId != null) {
-            endRun(jobExecution);
+            ExportTally tally = ExportTally.of(jobExecution);
+            boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
+            String failure = runs.end(integrationRunId, completed, tally.exported() + tally.failed() + tally.skipped());
+            if (failure != null && completed) {
+                // The export is done, but Coupa shows the run as running: the exit code must not say all is well.
+                jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(failure));
+            }
         }
         logCalls(jobExecution);
     }
 
-    /** Reports, in batches, every outcome the ledger has not reported yet. */
+    /**
+     * Reports, in batches, every outcome the ledger has not reported yet. A report Coupa refuses for one PO is left
+     * for the next execution (and given up after a few), never retried in front of the others.
+     */
     void reportPending() {
         while (true) {
-            List<UnreportedOutcome> batch = ledger.unreported(REPORT_BATCH);
+            List<UnreportedOutcome> batch = reports.unreported(REPORT_BATCH, jobExecutionId);
             if (batch.isEmpty()) {
                 return;
             }
-            reporter.report(batch, integrationRunId);
-            ledger.recordReported(batch.stream().map(UnreportedOutcome::idempotencyKey).toList());
+            Map<Long, String> refused = reporter.report(batch, integrationRunId);
+            Map<Boolean, List<UnreportedOutcome>> byRefusal = batch.stream()
+                .collect(Collectors.partitioningBy(outcome -> refused.containsKey(outcome.coupaId())));
+            reports.recordReported(byRefusal.get(false).stream().map(UnreportedOutcome::idempotencyKey).toList());
+            byRefusal.get(true).stream().collect(Collectors.groupingBy(UnreportedOutcome::coupaId)).forEach((po, keys) -> {
+                boolean givenUp = reports.recordRefused(keys.stream().map(UnreportedOutcome::idempotencyKey).toList(),
+                        refused.get(po), jobExecutionId);
+                log.warn("Coupa refused the report of PO {}{}: {}", keys.get(0).label(), givenUp ? " for the "
+                        + ReportQueue.MAX_REFUSALS + "th run in a row; given up" : "; the next run tries again",
+                        refused.get(po));
+            });
             if (batch.size() < REPORT_BATCH) {
                 return;
             }
-        }
-    }
-
-    private void endRun(JobExecution jobExecution) {
-        ExportTally tally = ExportTally.of(jobExecution);
-        boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
-        try {
-            coupa.recordRunProgress(integrationRunId, tally.exported() + tally.failed() + tally.skipped());
-            if (completed) {
-                coupa.succeedRun(integrationRunId);
-            }
-            else {
-                coupa.failRun(integrationRunId);
-            }
-            log.info("Coupa integration run {} marked {}", integrationRunId, completed ? "successful" : "failed");
-        }
-        catch (RuntimeException ex) {
-            log.error("Coupa integration run {} could not be marked {}: {}", integrationRunId,
-                    completed ? "successful" : "failed", ex.getMessage());
         }
     }
 
@@ -136,7 +146,7 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
         Map<String, Long> calls = api.callsByPurpose();
         long total = api.totalCalls();
         log.info("Coupa calls: {} for {} POs read ({} per PO): {}", total, read,
-                read == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f", (double) total / read),
+                read == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) total / read),
                 calls.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
                     .collect(Collectors.joining(", ")));
     }

@@ -1,11 +1,14 @@
 package io.github.coupapoexport.monitoring;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.coupapoexport.ledger.LedgerOutcome;
+import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 import io.github.coupapoexport.monitoring.CoupaMonitoringClient.OpenRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Options 2 and 3: for each PO, resolve its earlier unresolved records of this integration, then record the outcome.
@@ -15,6 +18,8 @@ import io.github.coupapoexport.monitoring.CoupaMonitoringClient.OpenRecord;
  * ({@code document-id[in]=...}), not one per PO.
  */
 public class IntegrationRecordReporter implements OutcomeReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(IntegrationRecordReporter.class);
 
     private final CoupaMonitoringClient coupa;
 
@@ -26,25 +31,42 @@ public class IntegrationRecordReporter implements OutcomeReporter {
     }
 
     @Override
-    public void report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
+    public Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
         List<UnreportedOutcome> latest = Latest.perPurchaseOrder(outcomes);
         List<Long> purchaseOrderIds = latest.stream().map(UnreportedOutcome::coupaId).toList();
+        Map<Long, String> refused = new LinkedHashMap<>();
         for (OpenRecord open : coupa.unresolvedHistoryRecords(purchaseOrderIds)) {
-            coupa.resolveHistoryRecord(open.id());
+            resolve(open, () -> coupa.resolveHistoryRecord(open.id()), refused);
         }
         if (integrationRuns) {
             for (OpenRecord open : coupa.unresolvedIntegrationErrors(purchaseOrderIds)) {
-                coupa.resolveIntegrationError(open.id());
+                resolve(open, () -> coupa.resolveIntegrationError(open.id()), refused);
             }
         }
         for (UnreportedOutcome outcome : latest) {
-            record(outcome, integrationRunId);
+            try {
+                record(outcome, integrationRunId);
+            }
+            catch (CoupaRefusedException ex) {
+                refused.put(outcome.coupaId(), ex.getMessage());
+            }
+        }
+        return refused;
+    }
+
+    /** A record Coupa will not resolve stays open; the PO's new record is still created. */
+    private static void resolve(OpenRecord open, Runnable resolution, Map<Long, String> refused) {
+        try {
+            resolution.run();
+        }
+        catch (CoupaRefusedException ex) {
+            log.warn("Coupa refused to resolve record {} of PO id {}: {}", open.id(), open.documentId(), ex.getMessage());
         }
     }
 
     private void record(UnreportedOutcome outcome, Long integrationRunId) {
         // A buyer fixes a rejected or invalid PO; an unreachable ERP is for the technical contacts.
-        String alertType = outcome.outcome() == LedgerOutcome.ERP_UNREACHABLE ? "Technical" : "Functional";
+        String alertType = outcome.technical() ? "Technical" : "Functional";
         Map<String, Object> body = coupa.recordBody(outcome.coupaId(), outcome.poStatus(), alertType,
                 outcome.success() ? "Success" : "Error", outcome.responseCode(), outcome.responseMessage());
         if (integrationRuns && !outcome.success()) {

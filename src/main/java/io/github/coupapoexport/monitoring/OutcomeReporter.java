@@ -1,6 +1,7 @@
 package io.github.coupapoexport.monitoring;
 
 import java.util.List;
+import java.util.Map;
 
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 
@@ -10,6 +11,8 @@ public interface OutcomeReporter {
     /**
      * @param outcomes by PO, oldest first; a PO may appear more than once when an earlier outcome was never reported
      * @param integrationRunId the run of this execution in integration-run mode, else null
+     * @return the POs whose report Coupa refused (its validation of that PO or record), by Coupa id, with Coupa's
+     * answer; every other outcome was reported
      */
-    void report(List<UnreportedOutcome> outcomes, Long integrationRunId);
+    Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId);
 }

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 
 /**
@@ -27,10 +30,17 @@ public class StatusFieldReporter implements OutcomeReporter {
     }
 
     @Override
-    public void report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
+    public Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
+        Map<Long, String> refused = new LinkedHashMap<>();
         for (UnreportedOutcome outcome : Latest.perPurchaseOrder(outcomes)) {
-            coupa.writeStatusField(outcome.coupaId(), statusText(outcome));
+            try {
+                coupa.writeStatusField(outcome.coupaId(), statusText(outcome));
+            }
+            catch (CoupaRefusedException ex) {
+                refused.put(outcome.coupaId(), ex.getMessage());
+            }
         }
+        return refused;
     }
 
     String statusText(UnreportedOutcome outcome) {

@@ -3,6 +3,7 @@ package io.github.coupapoexport.sandbox;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +109,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     private long bucketRefilledAt;
 
     private int rateLimited;
+
+    private boolean updatedAtMovesOnMark;
+
+    private final CoupaRefusals refusals = new CoupaRefusals();
 
     /** Starts a WireMock server on a free port whose every request this fake answers. */
     public WireMockServer startServer() {
@@ -244,6 +249,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             return answer(200, select(request));
         }
         Matcher purchaseOrder = PURCHASE_ORDER.matcher(path);
+        if (purchaseOrder.matches() && request.getMethod().getName().equals("GET")) {
+            return readPurchaseOrder(Long.parseLong(purchaseOrder.group(1)), request);
+        }
         if (purchaseOrder.matches() && request.getMethod().getName().equals("PUT")) {
             return param(request, "exported") != null ? markExported(Long.parseLong(purchaseOrder.group(1)), request)
                     : updateCustomFields(Long.parseLong(purchaseOrder.group(1)), request);
@@ -260,6 +268,11 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             return records(records.group(1), records.group(2), records.group(3), request);
         }
         return answer(404, Map.of("errors", Map.of("request", List.of("No route for " + request.getMethod() + " " + path))));
+    }
+
+    /** From now on, Coupa refuses this call for this PO with {@code status} and a validation error. */
+    public void refuse(CoupaRefusals.Call call, long purchaseOrderId, int status) {
+        refusals.refuse(call, purchaseOrderId, status);
     }
 
     /** Every {@code n}-th API call answers 503 (10 for "10 % of calls"). */
@@ -336,6 +349,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
                 .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
                 .withBody("{\"errors\":{\"base\":[\"Rate limit exceeded\"]}}")
                 .build();
+        }
+        ResponseDefinition refusal = refusals.answer(request, path, body(request));
+        if (refusal != null) {
+            return refusal;
         }
         if (failEvery > 0 && apiCalls % failEvery == 0) {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withBody("Service Unavailable").build();
@@ -416,15 +433,48 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         if (po == null) {
             return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
         }
-        if (!"true".equals(param(request, "exported"))) {
-            return answer(400, Map.of("errors", Map.of("purchase_order", List.of("only ?exported=true is faked"))));
-        }
         if (id == hangingMark) {
             hangingMark = -1;
             return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withFixedDelay(60_000).build();
         }
-        po.put("exported", true);
-        return answer(200, Map.of("id", id, "exported", true));
+        po.put("exported", Boolean.parseBoolean(param(request, "exported")));
+        if (updatedAtMovesOnMark) {
+            touch(po);
+        }
+        return answer(200, fields(po, request));
+    }
+
+    private synchronized ResponseDefinition readPurchaseOrder(long id, Request request) {
+        Map<String, Object> po = purchaseOrders.get(id);
+        if (po == null) {
+            return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
+        }
+        return answer(200, fields(po, request));
+    }
+
+    /** The PO as {@code fields=[...]} asks for it (top-level names only), or whole without it. */
+    private Map<String, Object> fields(Map<String, Object> po, Request request) {
+        String fields = param(request, "fields");
+        if (fields == null) {
+            return new LinkedHashMap<>(po);
+        }
+        Map<String, Object> selected = new LinkedHashMap<>();
+        for (Object name : json.readValue(fields, List.class)) {
+            if (name instanceof String key && po.containsKey(key)) {
+                selected.put(key, po.get(key));
+            }
+        }
+        return selected;
+    }
+
+    /** Coupa moves {@code updated-at} on every update of a PO. */
+    private static void touch(Map<String, Object> po) {
+        po.put("updated-at", OffsetDateTime.parse(String.valueOf(po.get("updated-at"))).plusSeconds(1).toString());
+    }
+
+    /** Marking a PO exported (or not) moves its {@code updated-at} too, as Coupa may do for any update. */
+    public synchronized void updatedAtMovesOnMark(boolean moves) {
+        updatedAtMovesOnMark = moves;
     }
 
     private synchronized ResponseDefinition updateCustomFields(long id, Request request) {
@@ -438,6 +488,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         Map<String, Object> customFields = (Map<String, Object>) po.computeIfAbsent("custom-fields",
                 key -> new LinkedHashMap<>());
         customFields.putAll(fields);
+        touch(po);
         return answer(200, Map.of("id", id, "exported", po.get("exported"), "custom-fields", customFields));
     }
 

@@ -1,0 +1,135 @@
+package io.github.coupapoexport.erp;
+
+import io.github.coupapoexport.MarkExported;
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.ledger.CoupaMark;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.LedgerOutcome;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
+import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports one PO: every step is written to the ledger before the call it stands for, so that whatever a crash or an
+ * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedExports}).
+ */
+public class ExportProtocol {
+
+    /** How one PO ended, for the run's tally. */
+    public enum Result {
+        /** The ERP accepted it (and, after the ERP, Coupa shows it exported or its newer version comes next). */
+        EXPORTED,
+        /** The ERP held it already and it was only marked, or the PO moved on before it was sent. */
+        SKIPPED,
+        /** Invalid, refused by the ERP or by Coupa, or held back behind an earlier snapshot: recorded and reported. */
+        FAILED,
+        /** The ERP never answered: recorded like a failure, and one more step towards an outage. */
+        UNANSWERED
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ExportProtocol.class);
+
+    private final ErpClient erp;
+
+    private final CoupaClient coupa;
+
+    private final ExportLedger ledger;
+
+    private final CoupaMarking marking;
+
+    private final MarkExported markExported;
+
+    public ExportProtocol(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported) {
+        this.erp = erp;
+        this.coupa = coupa;
+        this.ledger = ledger;
+        this.marking = new CoupaMarking(coupa, ledger);
+        this.markExported = markExported;
+    }
+
+    public Result recordInvalid(InvalidPurchaseOrder invalid, long jobExecutionId) {
+        ledger.recordInvalid(invalid.snapshot(), invalid.reason(), jobExecutionId);
+        log.warn("{}", invalid.reason());
+        return Result.FAILED;
+    }
+
+    public Result export(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
+        String key = snapshot.idempotencyKey();
+        LedgerEntry known = ledger.find(key).orElse(null);
+        if (known != null && known.accepted()) {
+            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
+            CoupaMark mark = marking.mark(marked(snapshot));
+            log.info("PO {} ({}) was already accepted by the ERP as {}; marked exported without sending it again",
+                    snapshot.label(), key, known.erpDocumentId());
+            return mark == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
+        }
+        LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
+        if (unknown != null) {
+            String reason = "PO " + snapshot.label() + " was not sent: the ERP's answer to its earlier snapshot "
+                    + unknown.idempotencyKey() + " is still unknown, and it is sent again first, so that the ERP never "
+                    + "gets a second CREATE or misses a deleted line";
+            ledger.recordNotSent(snapshot, reason, jobExecutionId);
+            log.warn("{}", reason);
+            return Result.FAILED;
+        }
+        ledger.recordSending(snapshot, document, jobExecutionId);
+        if (markExported == MarkExported.BEFORE_ERP) {
+            CoupaMark mark = marking.mark(marked(snapshot));
+            if (mark == CoupaMark.REFUSED) {
+                ledger.recordFailure(key, LedgerOutcome.COUPA_REFUSED, null, "PO " + snapshot.label()
+                        + " was not sent to the ERP: Coupa refused to mark it exported first");
+                return Result.FAILED;
+            }
+            if (mark == CoupaMark.UNMARKED) {
+                ledger.recordSuperseded(key, "PO " + snapshot.label() + " changed in Coupa before it was sent; its "
+                        + "current version is exported instead");
+                return Result.SKIPPED;
+            }
+        }
+        return send(snapshot, document);
+    }
+
+    private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document) {
+        String key = snapshot.idempotencyKey();
+        ErpAnswer answer = erp.send(document, key);
+        if (answer instanceof ErpAnswer.Accepted accepted) {
+            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
+            log.debug("PO {} {} in the ERP as {}", snapshot.label(), document.action(), accepted.erpDocumentId());
+            if (markExported == MarkExported.AFTER_ERP
+                    && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
+                return Result.FAILED;
+            }
+            return Result.EXPORTED;
+        }
+        if (answer instanceof ErpAnswer.Rejected rejected) {
+            String reason = "PO " + snapshot.label() + " was rejected by the ERP (HTTP " + rejected.status() + "): "
+                    + rejected.message();
+            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
+            log.warn("{}", reason);
+            return Result.FAILED;
+        }
+        if (answer instanceof ErpAnswer.Refused refused) {
+            // Nothing was applied. The row stays SENDING, so the next run resends it once the setup is fixed; a PO
+            // marked first is put back, so that no PO is left exported and never sent.
+            if (markExported == MarkExported.BEFORE_ERP) {
+                coupa.markNotExported(snapshot.coupaId());
+                ledger.recordMark(key, null, null);
+            }
+            throw new ErpSetupException(refused.reason());
+        }
+        ErpAnswer.Unreachable unreachable = (ErpAnswer.Unreachable) answer;
+        String reason = "PO " + snapshot.label() + " could not be sent: the ERP did not answer after retries ("
+                + unreachable.reason() + "); it is sent again under the same key";
+        ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
+        log.warn("{}", reason);
+        return Result.UNANSWERED;
+    }
+
+    private static CoupaMarking.Marked marked(PurchaseOrderSnapshot snapshot) {
+        return new CoupaMarking.Marked(snapshot.idempotencyKey(), snapshot.coupaId(), snapshot.label(),
+                snapshot.version(), snapshot.status());
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.coupapoexport.erp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.coupapoexport.ExportTally;
+import io.github.coupapoexport.MarkExported;
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.ledger.CoupaMark;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.LedgerOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * The first step of every run: finishes what a crash, a kill or an unanswered call left half-done, before any PO is
+ * read, so that nothing is left in between.
+ * <ul>
+ * <li>A snapshot sent without a known outcome (the process died after posting it, or the ERP never answered) is
+ * resent under its own key: the ERP's 409 says it was applied, a 201 applies it now, a 4xx says it was not. Only then
+ * can a later snapshot of the PO be computed from what the ERP really holds.</li>
+ * <li>A snapshot the ERP accepted that Coupa has not heard of (killed before the mark, or every retry of the mark
+ * unanswered) is marked, with the same check that the PO has not moved on meanwhile. If a later snapshot of the PO
+ * followed, there is nothing left to mark.</li>
+ * </ul>
+ * What this finishes is reported in Coupa by the export step, which reports every unreported outcome first.
+ */
+public class UnfinishedExports implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedExports.class);
+
+    private final ErpClient erp;
+
+    private final ExportLedger ledger;
+
+    private final CoupaMarking marking;
+
+    private final MarkExported markExported;
+
+    private final int outageThreshold;
+
+    public UnfinishedExports(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported,
+            int outageThreshold) {
+        this.erp = erp;
+        this.ledger = ledger;
+        this.marking = new CoupaMarking(coupa, ledger);
+        this.markExported = markExported;
+        this.outageThreshold = outageThreshold;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long jobExecutionId = contribution.getStepExecution().getJobExecutionId();
+        List<LedgerEntry> unfinished = ledger.unfinished();
+        if (!unfinished.isEmpty()) {
+            log.info("Finishing {} snapshot(s) an earlier run left half-done", unfinished.size());
+        }
+        ExportTally tally = ExportTally.NONE;
+        List<String> unansweredInARow = new ArrayList<>();
+        for (LedgerEntry entry : unfinished) {
+            LedgerEntry finished = entry;
+            if (entry.outcomeUnknown()) {
+                finished = resend(entry, jobExecutionId);
+                if (finished.outcome() == LedgerOutcome.ERP_UNREACHABLE) {
+                    unansweredInARow.add(entry.label());
+                    if (unansweredInARow.size() >= outageThreshold) {
+                        throw new ErpUnavailableException("The ERP did not answer for the earlier snapshots of POs "
+                                + String.join(", ", unansweredInARow) + " in a row; stopping so that a rerun "
+                                + "finishes them once it is back");
+                    }
+                    tally = tally.plusFailed();
+                    continue;
+                }
+                unansweredInARow.clear();
+                if (finished.outcome() == LedgerOutcome.REJECTED) {
+                    tally = tally.plusFailed();
+                    continue;
+                }
+            }
+            boolean resent = finished != entry;
+            CoupaMark mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
+            if (mark == CoupaMark.REFUSED) {
+                tally = tally.plusFailed();
+            }
+            else if (resent) {
+                tally = tally.plusExported();
+            }
+            else if (mark != CoupaMark.SUPERSEDED) {
+                // Only marked, as the step does for a snapshot the ERP already holds.
+                tally = tally.plusSkipped();
+            }
+        }
+        tally.writeTo(contribution.getStepExecution().getExecutionContext());
+        return RepeatStatus.FINISHED;
+    }
+
+    private CoupaMark mark(LedgerEntry accepted) {
+        if (ledger.laterSnapshotExists(accepted)) {
+            ledger.recordMark(accepted.idempotencyKey(), CoupaMark.SUPERSEDED, "a later snapshot of PO "
+                    + accepted.label() + " followed before this one was marked");
+            return CoupaMark.SUPERSEDED;
+        }
+        CoupaMark mark = marking.mark(new CoupaMarking.Marked(accepted.idempotencyKey(), accepted.coupaId(),
+                accepted.label(), accepted.poVersion(), accepted.poStatus()));
+        log.info("PO {} ({}), accepted by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
+                mark.name().toLowerCase(Locale.ROOT));
+        return mark;
+    }
+
+    /** Sends the snapshot again under its own key and records what the ERP made of it. */
+    private LedgerEntry resend(LedgerEntry entry, long jobExecutionId) {
+        String key = entry.idempotencyKey();
+        ledger.recordResending(key, jobExecutionId);
+        ErpAnswer answer = erp.resend(entry.document(), key);
+        if (answer instanceof ErpAnswer.Accepted accepted) {
+            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
+            log.info("PO {} ({}): the ERP {}", entry.label(), key, accepted.alreadyApplied()
+                    ? "had applied it already" : "applied it now");
+        }
+        else if (answer instanceof ErpAnswer.Rejected rejected) {
+            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), "PO " + entry.label()
+                    + " was rejected by the ERP (HTTP " + rejected.status() + "): " + rejected.message());
+        }
+        else if (answer instanceof ErpAnswer.Refused refused) {
+            throw new ErpSetupException(refused.reason());
+        }
+        else if (answer instanceof ErpAnswer.Unreachable unreachable) {
+            ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, "PO " + entry.label()
+                    + " could not be sent: the ERP did not answer after retries (" + unreachable.reason()
+                    + "); it is sent again under the same key");
+        }
+        return ledger.find(key).orElseThrow();
+    }
+}

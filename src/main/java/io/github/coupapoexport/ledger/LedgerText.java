@@ -1,0 +1,27 @@
+package io.github.coupapoexport.ledger;
+
+/**
+ * Text as the ledger's columns can hold it: without NUL characters (PostgreSQL refuses them in text) and cut to the
+ * column's length, so that an odd value from Coupa or the ERP never fails the write that records it.
+ */
+final class LedgerText {
+
+    static final int MESSAGE = 2000;
+
+    static final int PO_NUMBER = 50;
+
+    static final int PO_STATUS = 30;
+
+    static final int ERP_DOCUMENT_ID = 200;
+
+    private LedgerText() {
+    }
+
+    static String fit(String value, int length) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.indexOf('\0') < 0 ? value : value.replace("\0", "\\u0000");
+        return clean.length() <= length ? clean : clean.substring(0, length - 3) + "...";
+    }
+}
