@@ -112,6 +112,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private boolean updatedAtMovesOnMark;
 
+    private long slowMark = -1;
+
+    private int slowMarkMillis;
+
     private final CoupaRefusals refusals = new CoupaRefusals();
 
     /** Starts a WireMock server on a free port whose every request this fake answers. */
@@ -315,6 +319,12 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return rateLimited;
     }
 
+    /** Marks of this PO are applied, but answered only after {@code millis}: a mark whose answer is lost. */
+    public synchronized void answerMarksLate(long purchaseOrderId, int millis) {
+        slowMark = purchaseOrderId;
+        slowMarkMillis = millis;
+    }
+
     /** Marking this PO exported hangs for a minute and is not applied: time enough to kill the job in between. */
     public synchronized void hangWhenMarking(long purchaseOrderId) {
         hangingMark = purchaseOrderId;
@@ -440,6 +450,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         po.put("exported", Boolean.parseBoolean(param(request, "exported")));
         if (updatedAtMovesOnMark) {
             touch(po);
+        }
+        if (id == slowMark) {
+            return ResponseDefinitionBuilder.like(answer(200, fields(po, request))).withFixedDelay(slowMarkMillis).build();
         }
         return answer(200, fields(po, request));
     }
