@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -112,9 +113,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private boolean updatedAtMovesOnMark;
 
-    private long slowMark = -1;
-
-    private int slowMarkMillis;
+    private long markAnswersCut = -1;
 
     private final CoupaRefusals refusals = new CoupaRefusals();
 
@@ -319,10 +318,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return rateLimited;
     }
 
-    /** Marks of this PO are applied, but answered only after {@code millis}: a mark whose answer is lost. */
-    public synchronized void answerMarksLate(long purchaseOrderId, int millis) {
-        slowMark = purchaseOrderId;
-        slowMarkMillis = millis;
+    /** Marks of this PO are applied, but the connection is cut before the answer: a mark whose answer is lost. */
+    public synchronized void cutMarkAnswers(long purchaseOrderId) {
+        markAnswersCut = purchaseOrderId;
     }
 
     /** Marking this PO exported hangs for a minute and is not applied: time enough to kill the job in between. */
@@ -451,8 +449,8 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         if (updatedAtMovesOnMark) {
             touch(po);
         }
-        if (id == slowMark) {
-            return ResponseDefinitionBuilder.like(answer(200, fields(po, request))).withFixedDelay(slowMarkMillis).build();
+        if (id == markAnswersCut) {
+            return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
         return answer(200, fields(po, request));
     }

@@ -1,0 +1,60 @@
+package io.github.coupapoexport;
+
+import io.github.coupapoexport.sandbox.CoupaPo;
+import io.github.coupapoexport.sandbox.FakeCoupa;
+import io.github.coupapoexport.sandbox.FakeErp.Received;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an unanswered call leaves half-done is finished at the start of the next run, before any PO is read. (What a
+ * kill leaves half-done: {@code OperationScenarios}.)
+ */
+class UnfinishedExportsFunctionalTests {
+
+    private final ExportJobHarness harness = new ExportJobHarness();
+
+    @BeforeEach
+    void purchaseOrders() {
+        harness.coupa.add(CoupaPo.numbered(3));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void markThatCoupaAppliedButNeverAnsweredIsFinishedAndReportedByTheNextRun() {
+        // given PO 2 with an open error record from an earlier failure, and Coupa applying its mark but cutting the
+        // connection before the answer, on every try
+        harness.coupa.addOpenHistoryRecord(2, FakeCoupa.INTEGRATION_CODE, "Error");
+        harness.coupa.cutMarkAnswers(2);
+        ExportJobHarness.RunResult failed = harness.run();
+        assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+        assertThat(harness.coupa.isExported(2)).isTrue();
+        assertThat(harness.ledger()).filteredOn(row -> row.get("COUPA_ID").equals(2L)).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("OUTCOME", "ACCEPTED").containsEntry("COUPA_MARK", null));
+
+        // when Coupa answers again
+        harness.coupa.cutMarkAnswers(-1);
+        ExportJobHarness.RunResult next = harness.run();
+
+        // then the next run marks it (checking its version), reports the success and resolves the old error record,
+        // without sending it to the ERP again
+        assertThat(next.exitCode()).as(next.output()).isZero();
+        assertThat(next.summary()).contains("read=0", "skipped=1");
+        assertThat(harness.ledger()).filteredOn(row -> row.get("COUPA_ID").equals(2L)).singleElement()
+            .satisfies(row -> assertThat(row.get("COUPA_MARK")).isEqualTo("MARKED"));
+        assertThat(harness.coupa.historyRecords()).filteredOn(record -> record.get("document-id").equals(2L)
+                || record.get("document-id").equals(2))
+            .extracting(record -> record.get("status") + " resolved=" + record.get("resolved"))
+            .containsExactly("Error resolved=true", "Success resolved=false");
+        assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("2"))
+            .extracting(Received::status).containsExactly(201);
+        assertThat(harness.coupa.exportedIds()).hasSize(3);
+    }
+}
