@@ -85,6 +85,26 @@ class OddPurchaseOrdersFunctionalTests {
     }
 
     @Test
+    void fullPageWithASkippedElementIsNotTakenForTheLastPage() {
+        // given pages of two, the first of which holds one good PO and a null
+        harness.coupa.add(good(1), good(3));
+        JsonMapper json = JsonMapper.builder().build();
+        harness.coupa.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/purchase_orders")).atPriority(1)
+            .withQueryParam("id[gt]", WireMock.equalTo("0"))
+            .willReturn(WireMock.okJson("[" + json.writeValueAsString(harness.coupa.purchaseOrder(1)) + ", null]")));
+        harness.coupa.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/purchase_orders")).atPriority(1)
+            .withQueryParam("id[gt]", WireMock.equalTo("1"))
+            .willReturn(WireMock.okJson("[" + json.writeValueAsString(harness.coupa.purchaseOrder(3)) + "]")));
+
+        // when
+        ExportJobHarness.RunResult result = harness.run("--coupa.page-size=2");
+
+        // then the second page is read too
+        assertThat(result.exitCode()).isZero();
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 3L);
+    }
+
+    @Test
     void lineCoupaNoLongerReturnsIsSentAsDeletedWithTheValuesTheErpAccepted() {
         // given a PO the ERP accepted with three lines
         harness.coupa.add(po(4821)
