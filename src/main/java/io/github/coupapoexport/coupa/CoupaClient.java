@@ -1,9 +1,13 @@
 package io.github.coupapoexport.coupa;
 
 import java.net.URI;
+import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.core.type.TypeReference;
@@ -27,8 +31,10 @@ public class CoupaClient {
 
     static final String MARK_EXPORTED_FIELDS = "[\"id\",\"exported\",\"version\",\"status\"]";
 
-    private static final TypeReference<List<CoupaPurchaseOrder>> PURCHASE_ORDERS = new TypeReference<>() {
+    private static final TypeReference<List<PageElement>> PAGE_ELEMENTS = new TypeReference<>() {
     };
+
+    private static final Logger log = LoggerFactory.getLogger(CoupaClient.class);
 
     private final CoupaApi api;
 
@@ -56,7 +62,7 @@ public class CoupaClient {
             List<CoupaPurchaseOrder> ids = page("count purchase orders", selection, cursor, CoupaProperties.MAX_PAGE_SIZE,
                     ID_FIELDS);
             count += ids.size();
-            if (ids.size() < CoupaProperties.MAX_PAGE_SIZE) {
+            if (!isFull(ids, CoupaProperties.MAX_PAGE_SIZE)) {
                 return count;
             }
             cursor = ids.get(ids.size() - 1).id();
@@ -99,24 +105,70 @@ public class CoupaClient {
         }
     }
 
+    /**
+     * A page read element by element: a PO that does not bind is handed on read in part, with the reason, to be
+     * rejected on its own; an element without a readable id (or null) can be neither recorded nor marked, so it is
+     * skipped with a warning. Still an error: an answer that is not a JSON array, readable ids out of ascending
+     * order, and a full page without one readable id (the cursor could not move past it).
+     */
     private List<CoupaPurchaseOrder> page(String purpose, Selection selection, long afterId, int limit, String fields) {
-        List<CoupaPurchaseOrder> page = api.getList(purpose, builder -> query(builder, selection, afterId, limit, fields),
-                PURCHASE_ORDERS, "purchase orders");
+        List<PageElement> elements = api.getList(purpose,
+                builder -> query(builder, selection, afterId, limit, fields), PAGE_ELEMENTS, "purchase orders");
         String call = "GET /api/purchase_orders?id[gt]=" + afterId;
+        List<CoupaPurchaseOrder> page = new ArrayList<>();
         long previousId = afterId;
-        for (int i = 0; i < page.size(); i++) {
-            CoupaPurchaseOrder po = page.get(i);
-            if (po == null || po.id() == null) {
-                throw new CoupaCallException(call + " answered with a purchase order without an id (element "
-                        + i + " of the page)");
+        for (int i = 0; i < elements.size(); i++) {
+            PageElement element = elements.get(i);
+            if (element == null || element.purchaseOrder() == null) {
+                log.warn("{} answered at position {} of the page with an element that has no readable id, so it can be "
+                        + "neither recorded nor marked exported; skipped: {}", call, i + 1,
+                        element == null ? "null" : element.snippet());
+                continue;
             }
+            CoupaPurchaseOrder po = element.purchaseOrder();
             if (po.id() <= previousId) {
                 throw new CoupaCallException(call + " answered with PO id " + po.id() + " after id "
                         + previousId + ": the page is not in ascending id order, so the id cursor cannot page it");
             }
             previousId = po.id();
+            page.add(po);
         }
-        return page;
+        if (page.isEmpty() && elements.size() >= limit) {
+            throw new CoupaCallException(call + " answered with a full page of " + elements.size() + " elements none of "
+                    + "which has a readable id, so the id cursor cannot move past them");
+        }
+        return new ReadPage(page, elements.size());
+    }
+
+    /**
+     * Whether Coupa filled the page, counting the elements it skipped: only a page with fewer elements than asked for
+     * is the last one.
+     */
+    static boolean isFull(List<CoupaPurchaseOrder> page, int limit) {
+        return (page instanceof ReadPage read ? read.elementsReturned : page.size()) >= limit;
+    }
+
+    /** The POs of a page, and how many elements Coupa returned in it, skipped ones included. */
+    private static final class ReadPage extends AbstractList<CoupaPurchaseOrder> {
+
+        private final List<CoupaPurchaseOrder> purchaseOrders;
+
+        private final int elementsReturned;
+
+        ReadPage(List<CoupaPurchaseOrder> purchaseOrders, int elementsReturned) {
+            this.purchaseOrders = List.copyOf(purchaseOrders);
+            this.elementsReturned = elementsReturned;
+        }
+
+        @Override
+        public CoupaPurchaseOrder get(int index) {
+            return purchaseOrders.get(index);
+        }
+
+        @Override
+        public int size() {
+            return purchaseOrders.size();
+        }
     }
 
     private URI query(UriBuilder builder, Selection selection, long afterId, int limit, String fields) {

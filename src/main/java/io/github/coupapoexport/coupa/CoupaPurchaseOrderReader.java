@@ -58,7 +58,7 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
             }
             List<CoupaPurchaseOrder> next = coupa.purchaseOrdersToExport(selection, lastHandedId, pageSize);
             // A short page is the last one: Coupa had nothing more above this cursor when it answered.
-            lastPageRead = next.size() < pageSize;
+            lastPageRead = !CoupaClient.isFull(next, pageSize);
             page = next.iterator();
             if (!page.hasNext()) {
                 return null;

@@ -9,13 +9,13 @@ import java.util.Optional;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PreviousExport;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
-import io.github.coupapoexport.mapping.SentLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ExportLedger {
 
-    private static final TypeReference<List<SentLine>> SENT_LINES = new TypeReference<>() {
+    private static final TypeReference<List<ErpPurchaseOrder.Line>> SENT_LINES = new TypeReference<>() {
     };
 
     private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
@@ -39,7 +39,10 @@ public class ExportLedger {
 
     private final TransactionTemplate ownTransaction;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Older rows hold only each line's id and number: a missing {@code deleted} reads as false, not as an error. */
+    private final JsonMapper json = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
 
     private final Clock clock;
 

@@ -46,12 +46,19 @@ public record ErpPurchaseOrder(
             String accountCode,
             String commodity,
             boolean deleted) {
+
+        /** This line as the ERP holds it, now to be deleted: an ERP that validates a whole document needs it whole. */
+        public Line asDeleted() {
+            return new Line(lineNumber, coupaLineId, type, description, quantity, uom, unitPrice, amount, needByDate,
+                    accountCode, commodity, true);
+        }
     }
 
-    /** The lines the ERP holds once it has applied this document: the ones not deleted. */
-    public List<SentLine> liveLines() {
-        return lines.stream().filter(line -> !line.deleted())
-            .map(line -> new SentLine(line.coupaLineId(), line.lineNumber()))
-            .toList();
+    /**
+     * The lines the ERP holds once it has applied this document: the ones not deleted, with all their values, so
+     * that a line Coupa later stops returning can be sent as deleted with the values the ERP has for it.
+     */
+    public List<Line> liveLines() {
+        return lines.stream().filter(line -> !line.deleted()).toList();
     }
 }

@@ -25,6 +25,9 @@ public class PurchaseOrderMapper {
 
     static final String AMOUNT = "AMOUNT";
 
+    /** How much of a value a reason quotes: enough to find it in Coupa. */
+    static final int QUOTED_LENGTH = 40;
+
     private final ValueMaps valueMaps;
 
     public PurchaseOrderMapper(ValueMaps valueMaps) {
@@ -36,6 +39,10 @@ public class PurchaseOrderMapper {
      * @param previous what the ERP accepted for this PO before, if anything
      */
     public PurchaseOrderExport map(CoupaPurchaseOrder po, Optional<PreviousExport> previous) {
+        if (!po.readable()) {
+            return new InvalidPurchaseOrder(snapshot(po, Problems.ignored()),
+                    List.of("Coupa's answer for it cannot be read: " + po.unreadable()));
+        }
         Problems problems = new Problems();
         PurchaseOrderSnapshot snapshot = snapshot(po, problems);
 
@@ -91,7 +98,7 @@ public class PurchaseOrderMapper {
                 updatedAt = OffsetDateTime.parse(po.updatedAt().trim());
             }
             catch (DateTimeParseException ex) {
-                problems.add("its updated-at time '" + po.updatedAt() + "' is not an ISO date and time");
+                problems.add("its updated-at time " + quoted(po.updatedAt()) + " is not an ISO date and time");
             }
         }
         return new PurchaseOrderSnapshot(po.id(), poNumber, po.version(), updatedAt, po.status(),
@@ -105,7 +112,7 @@ public class PurchaseOrderMapper {
         }
         String number = blankToNull(po.supplier().number());
         if (number == null) {
-            problems.add("supplier '" + po.supplier().name() + "' has no supplier number in Coupa");
+            problems.add("supplier " + quoted(po.supplier().name()) + " has no supplier number in Coupa");
         }
         return new ErpPurchaseOrder.Supplier(number, po.supplier().name());
     }
@@ -120,8 +127,12 @@ public class PurchaseOrderMapper {
         Set<Long> returnedIds = new HashSet<>();
         for (int i = 0; i < coupaLines.size(); i++) {
             CoupaPurchaseOrder.Line line = coupaLines.get(i);
+            if (line == null) {
+                problems.add("the line at position " + (i + 1) + " is empty");
+                continue;
+            }
             String name = blankToNull(line.lineNum()) == null ? "the line at position " + (i + 1)
-                    : "line " + line.lineNum();
+                    : "line " + PurchaseOrderSnapshot.printable(line.lineNum(), QUOTED_LENGTH);
             if (line.id() == null) {
                 problems.add(name + " has no Coupa line id");
                 continue;
@@ -132,11 +143,11 @@ public class PurchaseOrderMapper {
             Problems lineProblems = deleted ? Problems.ignored() : problems;
             lines.add(line(line, name, deleted, lineProblems));
         }
-        // A line the ERP holds from last time that Coupa no longer returns at all is gone: send it as deleted.
+        // A line the ERP holds from last time that Coupa no longer returns at all is gone: send it as deleted, with the
+        // values the ERP holds for it, since an ERP that validates the whole document refuses a line without them.
         previous.map(PreviousExport::lines).orElse(List.of()).stream()
             .filter(sent -> !returnedIds.contains(sent.coupaLineId()))
-            .forEach(sent -> lines.add(new ErpPurchaseOrder.Line(sent.lineNumber(), sent.coupaLineId(), null, null,
-                    null, null, null, null, null, null, null, true)));
+            .forEach(sent -> lines.add(sent.asDeleted()));
         return lines;
     }
 
@@ -156,6 +167,11 @@ public class PurchaseOrderMapper {
             }
             if (amount == null && quantity != null && price != null) {
                 amount = quantity.multiply(price);
+                if (!Decimals.fits(amount)) {
+                    problems.add(name + " quantity times price is " + quoted(amount.toPlainString())
+                            + ", not a number an ERP can hold" + Problems.BOUNDS);
+                    amount = null;
+                }
             }
         }
         else if (AMOUNT.equals(type)) {
@@ -197,7 +213,8 @@ public class PurchaseOrderMapper {
             case "OrderQuantityLine" -> QUANTITY;
             case "OrderAmountLine" -> AMOUNT;
             default -> {
-                problems.add(name + " has type '" + line.type() + "', which is neither OrderQuantityLine nor OrderAmountLine");
+                problems.add(name + " has type " + quoted(line.type())
+                        + ", which is neither OrderQuantityLine nor OrderAmountLine");
                 yield null;
             }
         };
@@ -213,7 +230,7 @@ public class PurchaseOrderMapper {
             return text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).toLocalDate();
         }
         catch (DateTimeParseException ex) {
-            problems.add(what + " '" + value + "' is not a date");
+            problems.add(what + " " + quoted(value) + " is not a date");
             return null;
         }
     }
@@ -238,51 +255,8 @@ public class PurchaseOrderMapper {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** Collects what is wrong with a PO, so that a buyer learns everything to fix at once. */
-    private static final class Problems {
-
-        private final List<String> list = new ArrayList<>();
-
-        private final boolean recorded;
-
-        private Problems(boolean recorded) {
-            this.recorded = recorded;
-        }
-
-        Problems() {
-            this(true);
-        }
-
-        static Problems ignored() {
-            return new Problems(false);
-        }
-
-        void add(String problem) {
-            if (recorded) {
-                list.add(problem);
-            }
-        }
-
-        BigDecimal decimal(String value, String what) {
-            String text = blankToNull(value);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return new BigDecimal(text.trim());
-            }
-            catch (NumberFormatException ex) {
-                add(what + " '" + value + "' is not a number");
-                return null;
-            }
-        }
-
-        boolean isEmpty() {
-            return list.isEmpty();
-        }
-
-        List<String> list() {
-            return list;
-        }
+    /** A value of Coupa's in a reason: quoted, short, and with any control character shown as {@code ?}. */
+    static String quoted(String value) {
+        return "'" + PurchaseOrderSnapshot.printable(value, QUOTED_LENGTH) + "'";
     }
 }

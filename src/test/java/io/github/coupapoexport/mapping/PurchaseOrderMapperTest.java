@@ -2,14 +2,10 @@ package io.github.coupapoexport.mapping;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
-import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Code;
-import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Line;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import org.junit.jupiter.api.Nested;
@@ -17,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.github.coupapoexport.mapping.LineBuilder.amountLine;
+import static io.github.coupapoexport.mapping.LineBuilder.quantityLine;
+import static io.github.coupapoexport.mapping.PoBuilder.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PurchaseOrderMapperTest {
@@ -62,14 +61,29 @@ class PurchaseOrderMapperTest {
         }
 
         @Test
-        void lineSentLastTimeAndMissingNowIsSentAsDeletedWithItsLineNumber() {
-            ErpPurchaseOrder document = document(po().line(quantityLine(15001, "1")),
-                    Optional.of(new PreviousExport(List.of(new SentLine(15001, "1"), new SentLine(15003, "3")))));
+        void lineSentLastTimeAndMissingNowIsSentAsDeletedWithTheValuesTheErpHolds() {
+            // given the ERP accepted a document with lines 1 and 3
+            ErpPurchaseOrder accepted = document(po().line(quantityLine(15001, "1"))
+                .line(quantityLine(15003, "3").quantity("10").price("20.00").total(null).uom("each")), NEVER_SENT);
 
+            // when line 3 is no longer returned
+            ErpPurchaseOrder document = document(po().line(quantityLine(15001, "1")),
+                    Optional.of(new PreviousExport(accepted.liveLines())));
+
+            // then it is deleted with everything the ERP holds for it
             assertThat(document.lines()).hasSize(2);
-            ErpPurchaseOrder.Line gone = document.lines().get(1);
-            assertThat(gone).isEqualTo(new ErpPurchaseOrder.Line("3", 15003, null, null, null, null, null, null, null,
-                    null, null, true));
+            assertThat(document.lines().get(1)).isEqualTo(new ErpPurchaseOrder.Line("3", 15003, "QUANTITY", "Item 15003",
+                    "10", "EA", "20.00", "200.00", LocalDate.parse("2026-03-20"), "01-100-8000", "Safety Equipment",
+                    true));
+        }
+
+        @Test
+        void lineRememberedByAnOlderLedgerRowIsStillSentAsDeletedWithItsLineNumber() {
+            ErpPurchaseOrder document = document(po().line(quantityLine(15001, "1")), Optional.of(new PreviousExport(
+                    List.of(remembered(15001, "1"), remembered(15003, "3")))));
+
+            assertThat(document.lines().get(1)).isEqualTo(remembered(15003, "3").asDeleted());
+            assertThat(document.lines().get(1).deleted()).isTrue();
         }
 
         @Test
@@ -87,7 +101,8 @@ class PurchaseOrderMapperTest {
             ErpPurchaseOrder document = document(po().line(quantityLine(15001, "1"))
                 .line(amountLine(15002, "2").deletedAt("2026-03-05T11:02:40-08:00")), NEVER_SENT);
 
-            assertThat(document.liveLines()).containsExactly(new SentLine(15001, "1"));
+            assertThat(document.liveLines()).containsExactly(document.lines().get(0));
+            assertThat(document.liveLines().get(0).coupaLineId()).isEqualTo(15001);
         }
 
         @Test
@@ -378,186 +393,11 @@ class PurchaseOrderMapperTest {
     }
 
     private static Optional<PreviousExport> sent(long lineId, String lineNumber) {
-        return Optional.of(new PreviousExport(List.of(new SentLine(lineId, lineNumber))));
+        return Optional.of(new PreviousExport(List.of(remembered(lineId, lineNumber))));
     }
 
-    private static PoBuilder po() {
-        return new PoBuilder();
-    }
-
-    private static LineBuilder quantityLine(long id, String lineNum) {
-        return new LineBuilder(id, lineNum);
-    }
-
-    private static LineBuilder amountLine(long id, String lineNum) {
-        return new LineBuilder(id, lineNum).type("OrderAmountLine").quantity(null).uom(null).price("1000.00")
-            .total("1000.00");
-    }
-
-    /** A valid issued PO with one quantity line, in Coupa's shape, to change one thing at a time. */
-    private static final class PoBuilder {
-
-        private String poNumber = "PO-4821";
-
-        private Integer version = 2;
-
-        private String status = "issued";
-
-        private String updatedAt = "2026-03-05T11:02:44-08:00";
-
-        private String currency = "USD";
-
-        private String total = "250.00";
-
-        private CoupaPurchaseOrder.Supplier supplier = new CoupaPurchaseOrder.Supplier("Acme Industrial", "SUP-0077");
-
-        private String paymentTerm = "Net 45";
-
-        private CoupaPurchaseOrder.User requester;
-
-        private final List<LineBuilder> lines = new ArrayList<>();
-
-        private boolean defaultLine = true;
-
-        PoBuilder poNumber(String value) {
-            poNumber = value;
-            return this;
-        }
-
-        PoBuilder version(Integer value) {
-            version = value;
-            return this;
-        }
-
-        PoBuilder status(String value) {
-            status = value;
-            return this;
-        }
-
-        PoBuilder updatedAt(String value) {
-            updatedAt = value;
-            return this;
-        }
-
-        PoBuilder currency(String value) {
-            currency = value;
-            return this;
-        }
-
-        PoBuilder total(String value) {
-            total = value;
-            return this;
-        }
-
-        PoBuilder supplier(String name, String number) {
-            supplier = new CoupaPurchaseOrder.Supplier(name, number);
-            return this;
-        }
-
-        PoBuilder noSupplier() {
-            supplier = null;
-            return this;
-        }
-
-        PoBuilder paymentTerm(String value) {
-            paymentTerm = value;
-            return this;
-        }
-
-        PoBuilder requester(String login) {
-            requester = new CoupaPurchaseOrder.User(login);
-            return this;
-        }
-
-        PoBuilder line(LineBuilder line) {
-            if (defaultLine) {
-                defaultLine = false;
-            }
-            lines.add(line);
-            return this;
-        }
-
-        PoBuilder noLines() {
-            defaultLine = false;
-            lines.clear();
-            return this;
-        }
-
-        CoupaPurchaseOrder build() {
-            List<LineBuilder> all = defaultLine ? List.of(quantityLine(15001, "1")) : lines;
-            return new CoupaPurchaseOrder(4821L, poNumber, version, status, updatedAt, false,
-                    currency == null ? null : new Code(currency), total, supplier,
-                    paymentTerm == null ? null : new Code(paymentTerm),
-                    new CoupaPurchaseOrder.Address("HQ Dock", "250 Sycamore Ave", "", "Redwood City", "CA", "94063",
-                            new Code("US")),
-                    new CoupaPurchaseOrder.User("jdoe"), requester, all.stream().map(LineBuilder::build).toList());
-        }
-    }
-
-    /** A valid quantity line in Coupa's shape. */
-    private static final class LineBuilder {
-
-        private final Long id;
-
-        private final String lineNum;
-
-        private String type = "OrderQuantityLine";
-
-        private String quantity = "50.0";
-
-        private String price = "5.00";
-
-        private String total = "250.00";
-
-        private String uom = "EA";
-
-        private String needBy = "2026-03-20T00:00:00-07:00";
-
-        private String deletedAt;
-
-        LineBuilder(Long id, String lineNum) {
-            this.id = id;
-            this.lineNum = lineNum;
-        }
-
-        LineBuilder type(String value) {
-            type = value;
-            return this;
-        }
-
-        LineBuilder quantity(String value) {
-            quantity = value;
-            return this;
-        }
-
-        LineBuilder price(String value) {
-            price = value;
-            return this;
-        }
-
-        LineBuilder total(String value) {
-            total = value;
-            return this;
-        }
-
-        LineBuilder uom(String value) {
-            uom = value;
-            return this;
-        }
-
-        LineBuilder needBy(String value) {
-            needBy = value;
-            return this;
-        }
-
-        LineBuilder deletedAt(String value) {
-            deletedAt = value;
-            return this;
-        }
-
-        Line build() {
-            return new Line(id, lineNum, type, "Item " + id, quantity, price, total, uom == null ? null : new Code(uom),
-                    needBy, new Code("01-100-8000"), new CoupaPurchaseOrder.Named("Safety Equipment"), deletedAt);
-        }
+    /** A line as ledger rows written before lines were kept whole remember it: its id and number only. */
+    private static ErpPurchaseOrder.Line remembered(long lineId, String lineNumber) {
+        return new ErpPurchaseOrder.Line(lineNumber, lineId, null, null, null, null, null, null, null, null, null, false);
     }
 }
