@@ -3,6 +3,7 @@ package io.github.coupapoexport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import io.github.coupapoexport.sandbox.CoupaPo;
@@ -60,6 +61,47 @@ abstract class OperationScenarios {
                 String.class)).containsExactly("FAILED", "COMPLETED");
         assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
         assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+        // and the Coupa integration run the killed process left running is failed, not left running for ever
+        assertThat(harness.coupa.integrationRuns()).extracting(run -> run.get("status"))
+            .containsExactly("failed", "successful");
+        assertThat(rerun.output()).contains("Coupa integration run 901 was left OPEN by an earlier execution");
+    }
+
+    @Test
+    void killInBeforeErpModeAfterTheMarkIsFinishedAndReportedByTheNextRun() {
+        // given Coupa's documented order (mark, then send) and a run killed while the ERP is taking PO 37, which
+        // Coupa already shows exported
+        AtomicBoolean erpHanging = new AtomicBoolean(true);
+        harness.erp.beforeAnswering(document -> {
+            while (erpHanging.get() && document.get("coupaId").asLong() == 37) {
+                pause();
+            }
+        });
+        ExportProcess killed = harness.launchThroughLauncher("--coupa.page-size=10", "--export.mark-exported=before-erp");
+        harness.awaitErpDocuments(37, Duration.ofSeconds(60));
+        while (harness.erp.received().stream().noneMatch(received -> received.poNumber().equals("37"))) {
+            pause();
+        }
+        killed.kill();
+        erpHanging.set(false);
+        assertThat(harness.coupa.isExported(37)).isTrue();
+        assertThat(harness.ledger()).filteredOn(row -> row.get("COUPA_ID").equals(37L)).singleElement()
+            .satisfies(row -> assertThat(row.get("OUTCOME")).isEqualTo("SENDING"));
+
+        // when
+        ExportProcess rerun = harness.launchThroughLauncher("--coupa.page-size=10", "--export.mark-exported=before-erp");
+
+        // then PO 37 is resent under its own key, recorded and reported, and nothing is left in between
+        assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
+        assertThat(harness.ledger()).allSatisfy(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("ACCEPTED");
+            assertThat(row.get("COUPA_MARK")).isEqualTo("MARKED");
+            assertThat(row.get("REPORTED_AT")).isNotNull();
+        });
+        assertThat(harness.coupa.historyRecords()).filteredOn(record -> String.valueOf(record.get("document-id")).equals("37"))
+            .extracting(record -> record.get("status")).containsExactly("Success");
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+        assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
     }
 
     @Test
@@ -78,7 +120,7 @@ abstract class OperationScenarios {
 
         // then PO 37 is only marked, and every other PO exported once
         assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
-        assertThat(rerun.output()).contains("PO 37 (coupa-37-1-2026-03-02T09:20:11-08:00) was already accepted by the ERP");
+        assertThat(rerun.output()).contains("PO 37 (coupa-37-1-2026-03-02T09:20:11-08:00), accepted by the ERP earlier, is now marked");
         // (with four POs in flight, others accepted but not yet marked at the kill are only marked as well)
         assertThat(rerun.summary()).containsPattern("skipped=[1-4] ");
         assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("37")).hasSize(1);
@@ -135,6 +177,16 @@ abstract class OperationScenarios {
         harness.erp.answerAfter(0);
         assertThat(first.exitCode(Duration.ofSeconds(90))).as(first.output()).isZero();
         assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
     }
 
     private Map<String, Long> acceptedAnswersPerKey() {
