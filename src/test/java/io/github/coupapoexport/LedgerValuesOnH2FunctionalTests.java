@@ -1,0 +1,9 @@
+package io.github.coupapoexport;
+
+class LedgerValuesOnH2FunctionalTests extends LedgerValueScenarios {
+
+    @Override
+    JobRepositoryDatabase jobRepository() {
+        return JobRepositoryDatabase.h2();
+    }
+}
