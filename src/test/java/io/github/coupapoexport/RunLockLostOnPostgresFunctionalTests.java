@@ -56,11 +56,15 @@ class RunLockLostOnPostgresFunctionalTests {
         // and when the scheduler reruns the same command
         harness.erp.beforeAnswering(document -> {
         });
+        int selectionsBeforeRerun = harness.selectionRequests().size();
         ExportJobHarness.RunResult resumed = harness.run("--coupa.page-size=" + PAGE);
 
-        // then it resumes after the first page's checkpoint and every PO was exported exactly once
+        // then it resumes from the first page's checkpoint, not past the page whose commit was refused, and every PO
+        // was exported exactly once
         assertThat(resumed.exitCode()).as(resumed.output()).isZero();
         assertThat(resumed.summary()).contains("execution=2", "status=COMPLETED");
+        assertThat(harness.selectionRequests().get(selectionsBeforeRerun).getRequest().queryParameter("id[gt]")
+            .firstValue()).isEqualTo(String.valueOf(PAGE));
         assertThat(harness.coupa.exportedIds()).hasSize(120);
         Map<Long, Long> acceptedPerPo = harness.erp.received().stream().filter(Received::accepted)
             .collect(Collectors.groupingBy(received -> received.document().get("coupaId").asLong(), Collectors.counting()));
