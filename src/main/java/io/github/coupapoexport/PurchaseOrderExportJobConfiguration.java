@@ -30,6 +30,7 @@ import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import javax.sql.DataSource;
 
 import io.github.coupapoexport.cli.RunLock;
+import io.github.coupapoexport.cli.RunLockGuard;
 import io.github.coupapoexport.cli.RunLocks;
 import org.springframework.batch.core.job.Job;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -105,27 +106,30 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
-            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
+            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa, RunLockGuard runLockGuard) {
         return reportedStep(STEP_NAME, jobRepository, transactionManager, reader, processor, writer, progress, monitoring,
-                coupa);
+                coupa, runLockGuard);
     }
 
     @Bean
     Step replayPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor, ErpPurchaseOrderWriter writer,
-            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
+            ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa, RunLockGuard runLockGuard) {
         return reportedStep("replayPurchaseOrders", jobRepository, transactionManager, reader, processor, writer,
-                progress, monitoring, coupa);
+                progress, monitoring, coupa, runLockGuard);
     }
 
     /** A step that sends to the ERP and reports every outcome in Coupa. */
     private static Step reportedStep(String name, JobRepository jobRepository,
             PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader, ErpDocumentProcessor processor,
-            ErpPurchaseOrderWriter writer, ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa) {
+            ErpPurchaseOrderWriter writer, ExportProgress progress, CoupaMonitoring monitoring, CoupaProperties coupa,
+            RunLockGuard runLockGuard) {
         return chunkStep(name, jobRepository, transactionManager, reader, processor, writer, coupa)
             // Progress first: it counts the selection that the integration run reports as total_records.
             .listener(progress)
             .listener(monitoring)
+            // Last, so that its afterWrite (called in reverse order) refuses the chunk before monitoring reports it.
+            .listener(runLockGuard)
             .build();
     }
 
@@ -191,6 +195,12 @@ public class PurchaseOrderExportJobConfiguration {
         catch (IllegalArgumentException ex) {
             throw new InvalidSettingsException(java.util.List.of(ex.getMessage()));
         }
+    }
+
+    /** The export and the replay write only while this process still holds the run lock; the dry run takes none. */
+    @Bean
+    RunLockGuard runLockGuard(RunLock runLock) {
+        return new RunLockGuard(runLock);
     }
 
     @Bean

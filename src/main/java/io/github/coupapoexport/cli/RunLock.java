@@ -9,6 +9,16 @@ public interface RunLock {
     /** @return true if this process now holds the lock; false if another one does */
     boolean tryAcquire();
 
+    /**
+     * Proves, before a chunk writes and before it commits, that the lock taken by {@link #tryAcquire} is still this
+     * process's: a lock lost mid-run (the database ended its session, its file was removed) would let a second run
+     * start beside this one.
+     *
+     * @throws RunLockLostException if it is no longer held
+     */
+    void checkStillHeld();
+
+    /** Lets the lock go; never throws, so that the run's own outcome is what its exit code reports. */
     void release();
 
     /** Who holds or held it, for messages. */
