@@ -151,10 +151,10 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
             throw failure;
         }
         count(result);
+        if (result == ExportProtocol.Result.EXPORTED || result == ExportProtocol.Result.REJECTED) {
+            answered();
+        }
         if (result != ExportProtocol.Result.UNANSWERED) {
-            if (result != ExportProtocol.Result.FAILED) {
-                answered();
-            }
             return;
         }
         List<String> outage = unanswered(snapshot.label());
@@ -168,7 +168,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
         count(switch (result) {
             case EXPORTED -> ExportTally::plusExported;
             case SKIPPED -> ExportTally::plusSkipped;
-            case FAILED, UNANSWERED -> ExportTally::plusFailed;
+            case REJECTED, FAILED, UNANSWERED -> ExportTally::plusFailed;
         });
     }
 

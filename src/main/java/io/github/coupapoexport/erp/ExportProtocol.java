@@ -24,7 +24,9 @@ public class ExportProtocol {
         EXPORTED,
         /** The ERP held it already and it was only marked, or the PO moved on before it was sent. */
         SKIPPED,
-        /** Invalid, refused by the ERP or by Coupa, or held back behind an earlier snapshot: recorded and reported. */
+        /** The ERP refused it, or accepted it and Coupa refused the mark: recorded and reported. */
+        REJECTED,
+        /** Invalid, or Coupa refused it before the ERP saw it, or held back behind an earlier snapshot. */
         FAILED,
         /** The ERP never answered: recorded like a failure, and one more step towards an outage. */
         UNANSWERED
@@ -100,7 +102,7 @@ public class ExportProtocol {
             log.debug("PO {} {} in the ERP as {}", snapshot.label(), document.action(), accepted.erpDocumentId());
             if (markExported == MarkExported.AFTER_ERP
                     && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
-                return Result.FAILED;
+                return Result.REJECTED;
             }
             return Result.EXPORTED;
         }
@@ -109,7 +111,7 @@ public class ExportProtocol {
                     + rejected.message();
             ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
             log.warn("{}", reason);
-            return Result.FAILED;
+            return Result.REJECTED;
         }
         if (answer instanceof ErpAnswer.Refused refused) {
             // Nothing was applied. The row stays SENDING, so the next run resends it once the setup is fixed; a PO
