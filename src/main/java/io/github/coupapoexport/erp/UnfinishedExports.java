@@ -6,7 +6,9 @@ import java.util.Locale;
 
 import io.github.coupapoexport.ExportTally;
 import io.github.coupapoexport.MarkExported;
+import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
 import io.github.coupapoexport.ledger.CoupaMark;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
@@ -29,6 +31,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * unanswered) is marked, with the same check that the PO has not moved on meanwhile. If a later snapshot of the PO
  * followed, there is nothing left to mark.</li>
  * </ul>
+ * Neither a few documents the ERP never answers nor a few marks Coupa fails holds up the export: those are left for
+ * the next run, and only as many failures in a row as {@code erp.outage-threshold} stop the run.
  * What this finishes is reported in Coupa by the export step, which reports every unreported outcome first.
  */
 public class UnfinishedExports implements Tasklet {
@@ -63,17 +67,22 @@ public class UnfinishedExports implements Tasklet {
         }
         ExportTally tally = ExportTally.NONE;
         List<String> unansweredInARow = new ArrayList<>();
+        List<String> coupaFailuresInARow = new ArrayList<>();
         for (LedgerEntry entry : unfinished) {
+            if (entry.document() == null && entry.outcome() == LedgerOutcome.SENDING) {
+                tally = tally.plusFailed();
+                forgetUnresendable(entry);
+                continue;
+            }
             LedgerEntry finished = entry;
             if (entry.outcomeUnknown()) {
+                if (unansweredInARow.size() >= outageThreshold) {
+                    // The ERP looks down: the export step holds back only the POs behind these, and finds out.
+                    continue;
+                }
                 finished = resend(entry, jobExecutionId);
                 if (finished.outcome() == LedgerOutcome.ERP_UNREACHABLE) {
                     unansweredInARow.add(entry.label());
-                    if (unansweredInARow.size() >= outageThreshold) {
-                        throw new ErpUnavailableException("The ERP did not answer for the earlier snapshots of POs "
-                                + String.join(", ", unansweredInARow) + " in a row; stopping so that a rerun "
-                                + "finishes them once it is back");
-                    }
                     tally = tally.plusFailed();
                     continue;
                 }
@@ -84,7 +93,24 @@ public class UnfinishedExports implements Tasklet {
                 }
             }
             boolean resent = finished != entry;
-            CoupaMark mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
+            CoupaMark mark;
+            try {
+                mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
+                coupaFailuresInARow.clear();
+            }
+            catch (CoupaCredentialsRefusedException refused) {
+                throw refused;
+            }
+            catch (CoupaCallException failure) {
+                // Left for the next run; only several in a row mean that Coupa itself is failing.
+                coupaFailuresInARow.add(entry.label());
+                log.warn("PO {} ({}) could not be marked yet: {}", entry.label(), entry.idempotencyKey(),
+                        failure.getMessage());
+                if (coupaFailuresInARow.size() >= outageThreshold) {
+                    throw failure;
+                }
+                continue;
+            }
             if (mark == CoupaMark.REFUSED) {
                 tally = tally.plusFailed();
             }
@@ -95,6 +121,10 @@ public class UnfinishedExports implements Tasklet {
                 // Only marked, as the step does for a snapshot the ERP already holds.
                 tally = tally.plusSkipped();
             }
+        }
+        if (unansweredInARow.size() >= outageThreshold) {
+            log.warn("The ERP did not answer for the earlier snapshots of POs {}; the rest are sent again next run",
+                    String.join(", ", unansweredInARow));
         }
         tally.writeTo(contribution.getStepExecution().getExecutionContext());
         return RepeatStatus.FINISHED;
@@ -111,6 +141,17 @@ public class UnfinishedExports implements Tasklet {
         log.info("PO {} ({}), accepted by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
                 mark.name().toLowerCase(Locale.ROOT));
         return mark;
+    }
+
+    /**
+     * A snapshot an older version of this job was sending when it stopped, before the ledger kept documents: it cannot
+     * be sent again, so it is recorded as unanswered and reported, for someone to check the PO in the ERP.
+     */
+    private void forgetUnresendable(LedgerEntry entry) {
+        String reason = "PO " + entry.label() + " was being sent (" + entry.idempotencyKey() + ") when an earlier "
+                + "version of this job stopped; whether the ERP applied it cannot be told: check the PO in the ERP";
+        ledger.recordFailure(entry.idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, reason);
+        log.warn("{}", reason);
     }
 
     /** Sends the snapshot again under its own key and records what the ERP made of it. */

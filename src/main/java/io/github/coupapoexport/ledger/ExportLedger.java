@@ -73,7 +73,7 @@ public class ExportLedger {
      */
     public Optional<LedgerEntry> unknownOutcomeBefore(long coupaId, String idempotencyKey) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND IDEMPOTENCY_KEY <> ? "
-                + "AND (OUTCOME = 'SENDING' OR OUTCOME = 'ERP_UNREACHABLE' AND DOCUMENT IS NOT NULL) "
+                + "AND OUTCOME IN ('SENDING', 'ERP_UNREACHABLE') AND DOCUMENT IS NOT NULL "
                 + "ORDER BY FIRST_ATTEMPT_AT FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId, idempotencyKey).stream().findFirst();
     }
 

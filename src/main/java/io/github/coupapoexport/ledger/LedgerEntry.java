@@ -16,9 +16,9 @@ public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, 
         return outcome == LedgerOutcome.ACCEPTED;
     }
 
-    /** Sent, and whether the ERP applied it is not known. */
+    /** Sent, and whether the ERP applied it is not known; the document kept can be sent again under its key. */
     public boolean outcomeUnknown() {
-        return outcome.unknown(document != null);
+        return document != null && outcome.unknown(true);
     }
 
     /** How a buyer names the PO: its number, or its Coupa id when it has none. */
