@@ -25,6 +25,7 @@ import io.github.coupapoexport.monitoring.StatusFieldReporter;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import javax.sql.DataSource;
 
+import io.github.coupapoexport.cli.LaunchedExecutions;
 import io.github.coupapoexport.cli.RunLock;
 import io.github.coupapoexport.cli.RunLocks;
 import org.springframework.batch.core.job.Job;
@@ -60,20 +61,24 @@ public class PurchaseOrderExportJobConfiguration {
     public static final String DRY_RUN_JOB_NAME = "purchaseOrderDryRunJob";
 
     @Bean
-    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders, CoupaMonitoring monitoring) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).listener(monitoring).build();
+    Job purchaseOrderExportJob(JobRepository jobRepository, Step exportPurchaseOrders, CoupaMonitoring monitoring,
+            LaunchedExecutions launched) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(exportPurchaseOrders).listener(monitoring).listener(launched)
+            .build();
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
-    Job purchaseOrderReplayJob(JobRepository jobRepository, Step replayPurchaseOrders, CoupaMonitoring monitoring) {
-        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(replayPurchaseOrders).listener(monitoring).build();
+    Job purchaseOrderReplayJob(JobRepository jobRepository, Step replayPurchaseOrders, CoupaMonitoring monitoring,
+            LaunchedExecutions launched) {
+        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(replayPurchaseOrders).listener(monitoring)
+            .listener(launched).build();
     }
 
     /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
     @Bean
-    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders) {
-        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).build();
+    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched) {
+        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).listener(launched).build();
     }
 
     @Bean
