@@ -48,6 +48,15 @@ public final class ExportProcess {
         return start(new ProcessBuilder(command));
     }
 
+    /** {@code java -jar .../coupa-po-export.jar} started in {@code workingFolder}, as a scheduler may start it. */
+    public static ExportProcess launchIn(Path workingFolder, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        return start(new ProcessBuilder(command).directory(workingFolder.toFile()));
+    }
+
     /**
      * {@code target/coupa-po-export} with {@link #JVM_OPTIONS} and class data sharing kept in {@code cdsFolder}: the
      * first start with a new jar prepares the archive, later ones use it.

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 
 import java.nio.file.Path;
 
@@ -161,18 +161,25 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private boolean stopRunningExecutions() {
-        List<JobExecution> running = new ArrayList<>();
-        for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
-            running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
-        }
-        return stop(running);
+        return stop(runningExecutions());
     }
 
     /** On a signal: this process's own executions only, never one another process runs on the same repository. */
     private void stopLaunchedExecutions() {
-        // Fresh from the repository, as the stop command reads them, not the objects the job's own thread updates.
-        stop(launched.running().stream().map(jobRepository::getJobExecution).filter(Objects::nonNull)
-            .filter(JobExecution::isRunning).toList());
+        Set<Long> ours = launched.running();
+        stop(runningExecutions().stream().filter(execution -> ours.contains(execution.getId())).toList());
+    }
+
+    /**
+     * Read as the {@code stop} command reads them: stopping a copy read by id instead ({@code getJobExecution}) made
+     * the running step fail on its version with Spring Batch 6.0.6.
+     */
+    private List<JobExecution> runningExecutions() {
+        List<JobExecution> running = new ArrayList<>();
+        for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
+            running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
+        }
+        return running;
     }
 
     private boolean stop(List<JobExecution> running) {
