@@ -57,6 +57,10 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
+        // A resumed execution starts from the context of the one before, tallies included; this one has done nothing
+        // yet, even if the count below fails before the writer could reset its tally.
+        ExportTally.NONE.writeTo(stepExecution.getExecutionContext());
+        ExportTally.NONE.writeCommittedTo(stepExecution.getExecutionContext());
         this.started = clock.instant();
         this.read = 0;
         this.selected = coupa.countPurchaseOrdersToExport(ExportJobParameters.selection(stepExecution.getJobParameters()),
@@ -88,6 +92,8 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
         Duration elapsed = Duration.between(started, clock.instant());
         double rate = elapsed.toMillis() == 0 ? 0 : done * 1000.0 / elapsed.toMillis();
         ExportTally tally = ExportTally.from(stepExecution.getExecutionContext());
+        // Spring Batch saves the context after the chunk listeners, in the chunk's transaction.
+        tally.writeCommittedTo(stepExecution.getExecutionContext());
         long left = Math.max(0, selected - done);
         log.info("{} of {} POs done ({}%), {} POs/s, about {} to go; exported {}, failed {}, skipped {}", done, selected,
                 selected == 0 ? 100 : done * 100 / selected, String.format(Locale.ROOT, "%.1f", rate),

@@ -45,9 +45,16 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
     public static RunSummary of(JobExecution execution, List<JobExecution> instanceExecutions) {
         List<JobExecution> executions = new ArrayList<>(List.of(execution));
         instanceExecutions.stream().filter(other -> other.getId() != execution.getId()).forEach(executions::add);
-        long read = executions.stream().flatMap(each -> each.getStepExecutions().stream())
-            .mapToLong(StepExecution::getReadCount).sum();
-        ExportTally tally = executions.stream().map(ExportTally::of).reduce(ExportTally.NONE, ExportTally::plus);
+        long read = readCount(execution);
+        ExportTally tally = ExportTally.of(execution);
+        for (JobExecution earlier : executions.subList(1, executions.size())) {
+            // Its POs done for good: its last chunk, if it failed, was read again by a later execution, so only its
+            // committed failures are final; what that chunk exported or only marked stays done and is not read again.
+            ExportTally whole = ExportTally.of(earlier);
+            ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(), whole.skipped());
+            read += done.exported() + done.failed() + done.skipped();
+            tally = tally.plus(done);
+        }
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         List<Throwable> failures = execution.getAllFailureExceptions();
@@ -90,6 +97,10 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
     private static boolean completedButFailed(JobExecution execution) {
         return execution.getStatus() == BatchStatus.COMPLETED && execution.getExitStatus() != null
                 && ExitStatus.FAILED.getExitCode().equals(execution.getExitStatus().getExitCode());
+    }
+
+    private static long readCount(JobExecution execution) {
+        return execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
     }
 
     /** The PO numbers a replay asked for that no execution of its instance read. */

@@ -1,6 +1,7 @@
 package io.github.coupapoexport.cli;
 
 import java.time.LocalDateTime;
+import java.util.List;
 
 import io.github.coupapoexport.ExportTally;
 import org.junit.jupiter.api.Test;
@@ -43,16 +44,37 @@ class RunSummaryTest {
         assertThat(RunSummary.of(withRejections).line()).endsWith("exit=3");
     }
 
+    @Test
+    void resumedExecutionCountsTheFailuresOfEarlierExecutionsThatNoLaterOneReadAgain() {
+        // given an execution that rejected one PO in a committed chunk, and then failed in a chunk whose two
+        // failures the resumed execution read again and exported
+        JobExecution earlier = execution(6, new ExportTally(10, 3, 0));
+        earlier.setStatus(BatchStatus.FAILED);
+        new ExportTally(8, 1, 0).writeCommittedTo(earlier.getStepExecutions().iterator().next().getExecutionContext());
+        JobExecution resumed = completedExecution(new ExportTally(5, 0, 0));
+
+        // when
+        RunSummary summary = RunSummary.of(resumed, List.of(earlier, resumed));
+
+        // then
+        assertThat(summary.line()).contains("read=16", "exported=15", "failed=1", "skipped=0", "exit=3");
+    }
+
     private static JobExecution completedExecution(ExportTally tally) {
-        JobExecution execution = new JobExecution(7, new JobInstance(3, "purchaseOrderExportJob"), new JobParameters());
+        JobExecution execution = execution(7, tally);
+        execution.setStatus(BatchStatus.COMPLETED);
+        execution.setExitStatus(ExitStatus.COMPLETED);
+        return execution;
+    }
+
+    private static JobExecution execution(long id, ExportTally tally) {
+        JobExecution execution = new JobExecution(id, new JobInstance(3, "purchaseOrderExportJob"), new JobParameters());
         execution.setStartTime(LocalDateTime.of(2026, 11, 24, 10, 2, 40));
         execution.setEndTime(LocalDateTime.of(2026, 11, 24, 10, 2, 44));
-        StepExecution step = new StepExecution(11, "exportPurchaseOrders", execution);
+        StepExecution step = new StepExecution(id + 10, "exportPurchaseOrders", execution);
         step.setReadCount(tally.exported() + tally.failed() + tally.skipped());
         tally.writeTo(step.getExecutionContext());
         execution.addStepExecution(step);
-        execution.setStatus(BatchStatus.COMPLETED);
-        execution.setExitStatus(ExitStatus.COMPLETED);
         return execution;
     }
 }
