@@ -1,6 +1,7 @@
 package io.github.coupapoexport;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,9 +24,9 @@ public record ExportProperties(
 
     static final String DEFAULT_VALUE_MAPS = "config/value-maps.yml";
 
-    java.util.List<String> problems() {
+    List<String> problems() {
         return concurrency < 1 || concurrency > MAX_CONCURRENCY
-                ? java.util.List.of("export.concurrency must be between 1 and " + MAX_CONCURRENCY + " (was " + concurrency + ")")
-                : java.util.List.of();
+                ? List.of("export.concurrency must be between 1 and " + MAX_CONCURRENCY + " (was " + concurrency + ")")
+                : List.of();
     }
 }
