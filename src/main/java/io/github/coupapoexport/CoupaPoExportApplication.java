@@ -1,9 +1,9 @@
 package io.github.coupapoexport;
 
-import java.io.PrintStream;
-
+import io.github.coupapoexport.cli.ArgumentCheck;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
+import io.github.coupapoexport.cli.LaunchedExecutions;
 import io.github.coupapoexport.cli.RunLock;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,6 +22,10 @@ public class CoupaPoExportApplication {
 
     /** Runs one command and returns its exit code; the sandbox and the tests call this instead of {@link #main}. */
     public static int run(String... args) {
+        // Before Spring: an option it would ignore must not start an export, nor open the job repository.
+        if (!ArgumentCheck.ofThisApplication().accepts(args, System.out)) {
+            return ExitCode.CONFIGURATION_ERROR.code();
+        }
         try {
             ConfigurableApplicationContext context = SpringApplication.run(CoupaPoExportApplication.class, args);
             return SpringApplication.exit(context);
@@ -33,8 +37,13 @@ public class CoupaPoExportApplication {
 
     @Bean
     ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
-            RunLock runLock) {
-        return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, System.out);
+            RunLock runLock, LaunchedExecutions launchedExecutions) {
+        return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, System.out);
+    }
+
+    @Bean
+    LaunchedExecutions launchedExecutions() {
+        return new LaunchedExecutions();
     }
 
     /** A failure before the job could start: bad settings are exit 2, anything else exit 1. */

@@ -12,6 +12,7 @@ import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -20,7 +21,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * Counts the POs Coupa selects before the first one is read (an id-only pass, one call per 50 POs), and logs one
  * line per chunk: POs done of selected, rate and time to go.
  */
-public class ExportProgress implements StepExecutionListener, ChunkListener<CoupaPurchaseOrder, PurchaseOrderExport> {
+public class ExportProgress implements StepExecutionListener, ChunkListener<CoupaPurchaseOrder, PurchaseOrderExport>,
+        ItemReadListener<CoupaPurchaseOrder> {
 
     static final String SELECTED = "export.selected";
 
@@ -36,6 +38,12 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
 
     private long selected;
 
+    /**
+     * POs read by this step execution, counted here: Spring Batch 6 adds a chunk's reads to the step's read count only
+     * after the chunk listeners ran, so the last progress line would lag a chunk behind.
+     */
+    private long read;
+
     public ExportProgress(CoupaClient coupa, Clock clock) {
         this.coupa = coupa;
         this.clock = clock;
@@ -49,7 +57,12 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     @Override
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
+        // A resumed execution starts from the context of the one before, tallies included; this one has done nothing
+        // yet, even if the count below fails before the writer could reset its tally.
+        ExportTally.NONE.writeTo(stepExecution.getExecutionContext());
+        ExportTally.NONE.writeCommittedTo(stepExecution.getExecutionContext());
         this.started = clock.instant();
+        this.read = 0;
         this.selected = coupa.countPurchaseOrdersToExport(ExportJobParameters.selection(stepExecution.getJobParameters()),
                 CoupaPurchaseOrderReader.checkpoint(stepExecution.getExecutionContext()));
         stepExecution.getExecutionContext().putLong(SELECTED, selected);
@@ -69,11 +82,18 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     }
 
     @Override
+    public void afterRead(CoupaPurchaseOrder po) {
+        read++;
+    }
+
+    @Override
     public void afterChunk(Chunk<PurchaseOrderExport> chunk) {
-        long done = stepExecution.getReadCount();
+        long done = read;
         Duration elapsed = Duration.between(started, clock.instant());
         double rate = elapsed.toMillis() == 0 ? 0 : done * 1000.0 / elapsed.toMillis();
         ExportTally tally = ExportTally.from(stepExecution.getExecutionContext());
+        // Spring Batch saves the context after the chunk listeners, in the chunk's transaction.
+        tally.writeCommittedTo(stepExecution.getExecutionContext());
         long left = Math.max(0, selected - done);
         log.info("{} of {} POs done ({}%), {} POs/s, about {} to go; exported {}, failed {}, skipped {}", done, selected,
                 selected == 0 ? 100 : done * 100 / selected, String.format(Locale.ROOT, "%.1f", rate),

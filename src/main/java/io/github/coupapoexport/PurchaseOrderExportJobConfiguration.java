@@ -29,6 +29,7 @@ import io.github.coupapoexport.monitoring.StatusFieldReporter;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import javax.sql.DataSource;
 
+import io.github.coupapoexport.cli.LaunchedExecutions;
 import io.github.coupapoexport.cli.RunLock;
 import io.github.coupapoexport.cli.RunLockGuard;
 import io.github.coupapoexport.cli.RunLocks;
@@ -69,20 +70,22 @@ public class PurchaseOrderExportJobConfiguration {
     /** What earlier runs left half-done is finished first, then the POs Coupa selects are exported. */
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
-            CoupaMonitoring monitoring) {
+            CoupaMonitoring monitoring, LaunchedExecutions launched) {
         return new JobBuilder(JOB_NAME, jobRepository).start(finishUnfinishedExports)
             .next(exportPurchaseOrders)
             .listener(monitoring)
+            .listener(launched)
             .build();
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
     Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
-            CoupaMonitoring monitoring) {
+            CoupaMonitoring monitoring, LaunchedExecutions launched) {
         return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(finishUnfinishedExports)
             .next(replayPurchaseOrders)
             .listener(monitoring)
+            .listener(launched)
             .build();
     }
 
@@ -99,8 +102,8 @@ public class PurchaseOrderExportJobConfiguration {
 
     /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
     @Bean
-    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders) {
-        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).build();
+    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched) {
+        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).listener(launched).build();
     }
 
     @Bean

@@ -204,7 +204,7 @@ class CoupaMonitoringFunctionalTests {
             });
             ExportJobHarness.RunResult resumed = harness.run("--coupa.page-size=2");
             assertThat(resumed.exitCode()).isZero();
-            assertThat(resumed.summary()).contains("read=2", "exported=2");
+            assertThat(resumed.summary()).contains("read=6", "exported=6");
             assertThat(harness.coupa.integrationRuns()).extracting(run -> run.get("status"), run -> run.get("total-records"))
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("failed", 6),
                         org.assertj.core.groups.Tuple.tuple("successful", 2));

@@ -79,6 +79,11 @@ public class ExportJobHarness implements AutoCloseable {
         return ExportProcess.launch(arguments(extra));
     }
 
+    /** The real jar in a process of its own started in {@code workingFolder}, against the same fakes and repository. */
+    public ExportProcess launchIn(java.nio.file.Path workingFolder, String... extra) {
+        return ExportProcess.launchIn(workingFolder, arguments(extra));
+    }
+
     /** The real jar started by its launcher, as the README's scheduler definitions do. */
     public ExportProcess launchThroughLauncher(String... extra) {
         return ExportProcess.launchThroughLauncher(ExportProcess.TEST_CDS_FOLDER, arguments(extra));

@@ -48,7 +48,7 @@ public final class ExportProcess {
         return start(new ProcessBuilder(command));
     }
 
-    /** {@code java -jar} started in another working folder, as a scheduler that runs from a folder of its own would. */
+    /** {@code java -jar .../coupa-po-export.jar} started in {@code workingFolder}, as a scheduler may start it. */
     public static ExportProcess launchIn(Path workingFolder, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(JVM_OPTIONS);

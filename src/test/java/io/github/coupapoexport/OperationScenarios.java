@@ -155,7 +155,7 @@ abstract class OperationScenarios {
 
         // then
         assertThat(resumed.exitCode(Duration.ofSeconds(90))).as(resumed.output()).isZero();
-        assertThat(resumed.summary()).contains("read=" + (PURCHASE_ORDERS - exportedBeforeStop));
+        assertThat(resumed.summary()).contains("read=" + PURCHASE_ORDERS, "exported=" + PURCHASE_ORDERS);
         assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
         assertThat(acceptedAnswersPerKey()).hasSize(PURCHASE_ORDERS).allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
     }

@@ -2,6 +2,7 @@ package io.github.coupapoexport.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportJobs;
 import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
-import io.github.coupapoexport.coupa.Selection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -35,8 +35,6 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommandLine.class);
 
-    private static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover");
-
     private final JobOperator jobOperator;
 
     private final JobRepository jobRepository;
@@ -45,36 +43,28 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final RunLock runLock;
 
+    private final LaunchedExecutions launched;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
-            PrintStream out) {
+            LaunchedExecutions launched, PrintStream out) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.runLock = runLock;
+        this.launched = launched;
         this.out = out;
     }
 
     @Override
     public void run(ApplicationArguments arguments) throws Exception {
+        // ArgumentCheck has refused anything but one known command and valid options before Spring started.
         List<String> commands = arguments.getNonOptionArgs();
         String command = commands.isEmpty() ? "run" : commands.get(0);
-        if (commands.size() > 1) {
-            exitCode = usage("one command at a time, got " + commands);
-            return;
-        }
-        if (!COMMANDS.contains(command)) {
-            exitCode = usage("unknown command '" + command + "'");
-            return;
-        }
         String poNumbers = option(arguments, "po");
-        if (poNumbers != null && !Selection.of(poNumbers).replay()) {
-            exitCode = usage("--po needs one or more PO numbers, e.g. --po=4821,4822");
-            return;
-        }
         exitCode = switch (command) {
             case "status" -> status();
             case "stop" -> stop();
@@ -115,18 +105,19 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private ExitCode export() throws Exception {
-        new StopOnSignal(this::stopRunningExecutions, STOP_GRACE_PERIOD).install();
+        new StopOnSignal(this::stopLaunchedExecutions, STOP_GRACE_PERIOD).install();
         return summarise(resumeOrStart(), "");
     }
 
     /** A replay or a dry run: always a new instance of its own job, never resumed by {@code run}. */
     private ExitCode launch(Job job, JobParameters parameters, String what) throws Exception {
-        new StopOnSignal(this::stopRunningExecutions, STOP_GRACE_PERIOD).install();
+        new StopOnSignal(this::stopLaunchedExecutions, STOP_GRACE_PERIOD).install();
         return summarise(jobOperator.start(job, parameters), what);
     }
 
     private ExitCode summarise(JobExecution execution, String what) {
-        RunSummary summary = RunSummary.of(execution);
+        RunSummary summary = RunSummary.of(execution, jobRepository.getJobExecutions(execution.getJobInstance()));
+        summary.notices().forEach(out::println);
         out.println(summary.line() + what);
         return summary.exitCode();
     }
@@ -170,10 +161,28 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private boolean stopRunningExecutions() {
-        var running = new java.util.ArrayList<JobExecution>();
+        return stop(runningExecutions());
+    }
+
+    /** On a signal: this process's own executions only, never one another process runs on the same repository. */
+    private void stopLaunchedExecutions() {
+        Set<Long> ours = launched.running();
+        stop(runningExecutions().stream().filter(execution -> ours.contains(execution.getId())).toList());
+    }
+
+    /**
+     * Read as the {@code stop} command reads them: stopping a copy read by id instead ({@code getJobExecution}) made
+     * the running step fail on its version with Spring Batch 6.0.6.
+     */
+    private List<JobExecution> runningExecutions() {
+        List<JobExecution> running = new ArrayList<>();
         for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
             running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
         }
+        return running;
+    }
+
+    private boolean stop(List<JobExecution> running) {
         for (JobExecution execution : running) {
             try {
                 jobOperator.stop(execution);
@@ -200,13 +209,6 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private static String option(ApplicationArguments arguments, String name) {
         List<String> values = arguments.getOptionValues(name);
         return values == null || values.isEmpty() ? null : String.join(",", values);
-    }
-
-    private ExitCode usage(String problem) {
-        out.println("coupa-po-export: " + problem);
-        out.println("usage: java -jar coupa-po-export.jar [run|status|stop|recover] [--dry-run [--out=DIR]] "
-                + "[--po=NUMBER[,NUMBER...]] [--property=value ...]");
-        return ExitCode.CONFIGURATION_ERROR;
     }
 
     @FunctionalInterface

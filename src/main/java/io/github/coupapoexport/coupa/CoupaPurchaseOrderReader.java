@@ -2,7 +2,9 @@ package io.github.coupapoexport.coupa;
 
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -19,6 +21,8 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
 
     static final String NAME = "coupaPurchaseOrderReader";
 
+    static final String PO_NUMBERS_READ = "po.numbers.read";
+
     private final CoupaClient coupa;
 
     private final Selection selection;
@@ -30,6 +34,9 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
     private long lastHandedId;
 
     private boolean lastPageRead;
+
+    /** A replay's PO numbers that Coupa returned, so that a number it does not know can be told to the operator. */
+    private final Set<String> poNumbersRead = new LinkedHashSet<>();
 
     public CoupaPurchaseOrderReader(CoupaClient coupa, Selection selection, int pageSize) {
         this.coupa = coupa;
@@ -43,11 +50,18 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
         return executionContext.getLong(NAME + "." + LAST_ID, 0L);
     }
 
+    /** The PO numbers of a replay ({@code --po}) that this step execution read, as saved in its execution context. */
+    public static Set<String> poNumbersRead(ExecutionContext executionContext) {
+        return Set.copyOf(Selection.of(executionContext.getString(NAME + "." + PO_NUMBERS_READ, "")).poNumbers());
+    }
+
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         lastHandedId = executionContext.getLong(getExecutionContextKey(LAST_ID), 0L);
         page = Collections.emptyIterator();
         lastPageRead = false;
+        poNumbersRead.clear();
+        poNumbersRead.addAll(poNumbersRead(executionContext));
     }
 
     @Override
@@ -66,11 +80,18 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
         }
         CoupaPurchaseOrder po = page.next();
         lastHandedId = po.id();
+        if (selection.replay()) {
+            poNumbersRead.add(po.poNumber());
+        }
         return po;
     }
 
     @Override
     public void update(ExecutionContext executionContext) throws ItemStreamException {
         executionContext.putLong(getExecutionContextKey(LAST_ID), lastHandedId);
+        if (selection.replay()) {
+            // Only a replay's: the handful of numbers an operator typed, never a scheduled run's thousands.
+            executionContext.putString(getExecutionContextKey(PO_NUMBERS_READ), String.join(",", poNumbersRead));
+        }
     }
 }

@@ -1,0 +1,181 @@
+package io.github.coupapoexport.cli;
+
+import java.io.PrintStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.coupapoexport.ExportProperties;
+import io.github.coupapoexport.coupa.CoupaProperties;
+import io.github.coupapoexport.coupa.Selection;
+import io.github.coupapoexport.erp.ErpProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Checks the raw command line before anything is started, read or written. Spring ignores an option it does not
+ * know, so {@code --dryrun} would run a real export; and a value written after a space ({@code --po 4821},
+ * {@code --coupa.client-secret s3cr3t}) would leave the option empty and turn the value into a command. Such a value
+ * may be a secret, so no problem found here ever repeats the value of an option.
+ */
+public final class ArgumentCheck {
+
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover] "
+            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--property=value ...]";
+
+    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover");
+
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("dry-run");
+
+    /** Spring Boot's own switches: more logging; a value ({@code --debug=true}) is allowed. */
+    private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");
+
+    /** Options of this command line that need a value after {@code =}. */
+    private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]");
+
+    /** One element of a list setting: {@code coupa.statuses[0]}. */
+    private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
+
+    private static final List<Class<? extends Record>> SETTINGS = List.of(CoupaProperties.class, ErpProperties.class,
+            ExportProperties.class);
+
+    /** Every settings key in Spring's uniform form (lower case, no dashes), and whether it holds a list. */
+    private final Map<String, Boolean> keys;
+
+    private final Set<String> prefixes;
+
+    private ArgumentCheck(Map<String, Boolean> keys, Set<String> prefixes) {
+        this.keys = Map.copyOf(keys);
+        this.prefixes = Set.copyOf(prefixes);
+    }
+
+    /** The options and settings keys of this application, read from its {@code @ConfigurationProperties} records. */
+    public static ArgumentCheck ofThisApplication() {
+        Map<String, Boolean> keys = new HashMap<>();
+        List<String> prefixes = new ArrayList<>();
+        for (Class<? extends Record> settings : SETTINGS) {
+            String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
+            prefixes.add(uniform(prefix));
+            collectKeys(uniform(prefix), settings, keys);
+        }
+        return new ArgumentCheck(keys, Set.copyOf(prefixes));
+    }
+
+    /** Prints every problem and the usage, and returns false, when the arguments are not a valid command line. */
+    public boolean accepts(String[] arguments, PrintStream out) {
+        List<String> problems = problems(arguments);
+        if (problems.isEmpty()) {
+            return true;
+        }
+        problems.forEach(problem -> out.println("coupa-po-export: " + problem));
+        out.println(USAGE);
+        return false;
+    }
+
+    /** What is wrong with these arguments, each problem naming its option but never a value. */
+    public List<String> problems(String... arguments) {
+        List<String> problems = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        boolean valueFollows = false;
+        for (String argument : arguments) {
+            if (!argument.startsWith("--")) {
+                if (valueFollows) {
+                    // The value of the option before it, written after a space: already reported, never repeated.
+                    valueFollows = false;
+                }
+                else {
+                    commands.add(argument);
+                }
+                continue;
+            }
+            int equals = argument.indexOf('=');
+            String name = argument.substring(2, equals < 0 ? argument.length() : equals);
+            String problem = problem(name, equals < 0 ? null : argument.substring(equals + 1));
+            if (problem != null) {
+                problems.add(problem);
+            }
+            valueFollows = equals < 0 && !FLAGS.contains(name) && !SPRING_SWITCHES.contains(name);
+        }
+        if (commands.size() > 1) {
+            problems.add("one command at a time, got " + commands);
+        }
+        else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
+            problems.add("unknown command '" + commands.get(0) + "' (known: run, status, stop, recover)");
+        }
+        return problems;
+    }
+
+    /** The problem with one option, or null; {@code value} is null when the option has no {@code =}. */
+    private String problem(String name, String value) {
+        if (name.isEmpty()) {
+            return "an option without a name ('--')";
+        }
+        if (FLAGS.contains(name)) {
+            return value == null ? null : "--" + name + " takes no value";
+        }
+        if (SPRING_SWITCHES.contains(name)) {
+            return null;
+        }
+        if (VALUED.containsKey(name)) {
+            if (value == null) {
+                return "--" + name + " needs its value after '=', as in " + VALUED.get(name) + ", not after a space";
+            }
+            if (name.equals("po") && !Selection.of(value).replay()) {
+                return "--po needs one or more PO numbers, e.g. --po=4821,4822";
+            }
+            return value.isBlank() ? "--" + name + " needs a value, as in " + VALUED.get(name) : null;
+        }
+        if (!name.contains(".")) {
+            return "unknown option --" + name;
+        }
+        String key = uniform(name);
+        if (prefixes.contains(key.substring(0, key.indexOf('.'))) && !isSettingsKey(key)) {
+            return "unknown setting --" + name + " (the keys are listed in the README's Configuration section)";
+        }
+        if (value == null) {
+            return "--" + name + " needs its value after '=', as in --" + name + "=VALUE, not after a space";
+        }
+        return null;
+    }
+
+    private boolean isSettingsKey(String key) {
+        if (keys.containsKey(key)) {
+            return true;
+        }
+        Matcher element = LIST_ELEMENT.matcher(key);
+        return element.matches() && Boolean.TRUE.equals(keys.get(element.group(1)));
+    }
+
+    private static void collectKeys(String prefix, Class<?> settings, Map<String, Boolean> keys) {
+        for (RecordComponent component : settings.getRecordComponents()) {
+            String key = prefix + "." + uniform(component.getName());
+            if (component.getType().isRecord()) {
+                collectKeys(key, component.getType(), keys);
+            }
+            else {
+                keys.put(key, isList(component.getGenericType()));
+            }
+        }
+    }
+
+    private static boolean isList(Type type) {
+        return type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
+                && Iterable.class.isAssignableFrom(raw);
+    }
+
+    /**
+     * Spring's relaxed binding compares names ignoring case, dashes and underscores: {@code coupa.client-secret},
+     * {@code coupa.clientSecret} and {@code coupa.client_secret} are the same key.
+     */
+    private static String uniform(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+}

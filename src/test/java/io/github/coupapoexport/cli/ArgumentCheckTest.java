@@ -1,0 +1,58 @@
+package io.github.coupapoexport.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The options and settings keys known before Spring starts, derived from the settings records. */
+class ArgumentCheckTest {
+
+    private final ArgumentCheck check = ArgumentCheck.ofThisApplication();
+
+    @Test
+    void everyKeyOfTheSettingsRecordsIsKnownInSpringsRelaxedForms() {
+        assertThat(check.problems("status", "--coupa.base-url=https://acme.coupahost.com", "--coupa.clientSecret=x",
+                "--coupa.client_id=po-export", "--COUPA.PAGE-SIZE=10", "--coupa.retry.max-retries=3",
+                "--coupa.monitoring.integrationCode=PO_TO_ERP", "--coupa.scopes[1]=core.purchase_order.read",
+                "--erp.bearer-token=t", "--erp.retry.initial-delay=2s", "--erp.outage-threshold=5",
+                "--export.value-maps=maps.yml", "--export.markExported=before-erp", "--export.concurrency=2"))
+            .isEmpty();
+    }
+
+    @Test
+    void thisCommandLinesOptionsAndSpringsOwnPass() {
+        assertThat(check.problems("run", "--dry-run", "--out=documents", "--po=4821,4822", "--debug", "--trace=true",
+                "--spring.datasource.url=jdbc:h2:mem:x", "--logging.level.root=INFO", "--management.x=y")).isEmpty();
+    }
+
+    @Test
+    void aGroupIsNotAKeyAndOnlyAListTakesAnIndex() {
+        assertThat(check.problems("--coupa.retry=3", "--coupa.page-size[0]=10", "--erp.retry.max-retry=2"))
+            .containsExactly("unknown setting --coupa.retry (the keys are listed in the README's Configuration section)",
+                    "unknown setting --coupa.page-size[0] (the keys are listed in the README's Configuration section)",
+                    "unknown setting --erp.retry.max-retry (the keys are listed in the README's Configuration section)");
+    }
+
+    @Test
+    void aValueAfterASpaceIsNeitherAcceptedNorRepeated() {
+        assertThat(check.problems("--erp.password", "pw-1", "--spring.datasource.password", "pw-2", "--out", "d"))
+            .containsExactly("--erp.password needs its value after '=', as in --erp.password=VALUE, not after a space",
+                    "--spring.datasource.password needs its value after '=', as in --spring.datasource.password=VALUE, "
+                            + "not after a space",
+                    "--out needs its value after '=', as in --out=DIR, not after a space");
+    }
+
+    @Test
+    void anUnknownOptionsValueIsNotTakenForACommand() {
+        assertThat(check.problems("--secret", "pw-3", "run")).containsExactly("unknown option --secret");
+    }
+
+    @Test
+    void commandsAreChecked() {
+        assertThat(check.problems("--dry-run", "status")).isEmpty();
+        assertThat(check.problems("export")).containsExactly("unknown command 'export' (known: run, status, stop, recover)");
+        assertThat(check.problems("run", "status")).containsExactly("one command at a time, got [run, status]");
+        assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
+                "--po needs one or more PO numbers, e.g. --po=4821,4822");
+    }
+}
