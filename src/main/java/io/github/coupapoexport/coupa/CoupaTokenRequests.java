@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,7 +61,8 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
                 + "&client_secret=" + encode(client.getClientSecret())
                 + "&scope=" + encode(String.join(" ", client.getScopes()))).getBytes(StandardCharsets.UTF_8);
         if (!rateLimiter.acquirePermission()) {
-            throw new TransientCoupaFailure("POST " + tokenUri + ": no request slot under coupa.requests-per-second", null);
+            throw new TransientCoupaFailure("POST " + tokenUri + ": no request slot under coupa.requests-per-second",
+                    null);
         }
         try {
             return restClient.post()
@@ -84,7 +86,7 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
     }
 
     /** A 2xx answer that is not a token (a maintenance page, say) is a passing fault, not an empty token. */
-    private OAuth2AccessTokenResponse token(URI tokenUri, int status, RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) {
+    private OAuth2AccessTokenResponse token(URI tokenUri, int status, ConvertibleClientHttpResponse response) {
         MediaType contentType = response.getHeaders().getContentType();
         OAuth2AccessTokenResponse token;
         try {
@@ -92,16 +94,18 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
         }
         catch (RuntimeException unreadable) {
             throw new TransientCoupaFailure("POST " + tokenUri + " answered HTTP " + status
-                    + (contentType == null ? "" : " with Content-Type " + contentType) + ", not an access token", unreadable);
+                    + (contentType == null ? "" : " with Content-Type " + contentType) + ", not an access token",
+                    unreadable);
         }
         if (token == null) {
-            throw new TransientCoupaFailure("POST " + tokenUri + " answered HTTP " + status + " without an access token", null);
+            throw new TransientCoupaFailure("POST " + tokenUri + " answered HTTP " + status
+                    + " without an access token", null);
         }
         return token;
     }
 
     private RuntimeException failure(URI tokenUri, int status, byte[] body, HttpHeaders headers, String secret) {
-        String answer = CoupaApi.snippet(body).replace(secret, "******");
+        String answer = masked(CoupaApi.snippet(body), secret);
         String failure = "POST " + tokenUri + " answered HTTP " + status + ": " + answer;
         JsonNode error = error(body);
         String code = error == null ? null : text(error, "error");
@@ -115,7 +119,7 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
         if (code != null && REFUSALS.contains(code) && (status == 400 || status == 401 || status == 403)) {
             String description = text(error, "error_description");
             return new OAuth2AuthorizationException(new OAuth2Error(code, "(HTTP " + status
-                    + (description == null ? "" : ": " + description.replace(secret, "******")) + ")", null));
+                    + (description == null ? "" : ": " + masked(description, secret)) + ")", null));
         }
         if (code == null && (status == 401 || status == 403)) {
             return new OAuth2AuthorizationException(new OAuth2Error("HTTP " + status, answer, null));
@@ -138,6 +142,11 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || !value.isString() || value.asString().isBlank() ? null : value.asString();
+    }
+
+    /** An answer that echoes the request must not echo the secret into a log or the job repository. */
+    private static String masked(String text, String secret) {
+        return secret == null || secret.isEmpty() ? text : text.replace(secret, "******");
     }
 
     private static String encode(String value) {
