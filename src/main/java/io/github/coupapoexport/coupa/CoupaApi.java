@@ -180,7 +180,7 @@ public class CoupaApi {
     }
 
     /** Honours a 429's Retry-After (seconds or an HTTP date) before the retry's own backoff. */
-    private static void waitAsAdvised(String retryAfter, URI uri) {
+    static void waitAsAdvised(String retryAfter, URI uri) {
         if (retryAfter == null || retryAfter.isBlank()) {
             return;
         }

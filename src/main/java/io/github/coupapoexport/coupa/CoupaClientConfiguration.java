@@ -52,12 +52,13 @@ public class CoupaClientConfiguration {
         JdkClientHttpRequestFactory requestFactory = requestFactory(properties);
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
+        RateLimiter rateLimiter = rateLimiter(properties);
 
         CoupaTokenRequests tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .requestFactory(requestFactory)
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build());
+            .build(), rateLimiter);
         ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
         clientCredentials.setAccessTokenResponseClient(tokenRequests);
         clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
@@ -77,11 +78,11 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter(properties), Backoff.retrying(TransientCoupaFailure.class,
+        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter, Backoff.retrying(TransientCoupaFailure.class,
                 properties.retry().maxRetries(), properties.retry().initialDelay(), properties.retry().maxDelay()));
     }
 
-    /** One limiter for every Coupa call: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
+    /** One limiter for every Coupa call, token requests included: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
     private static RateLimiter rateLimiter(CoupaProperties properties) {
         return RateLimiter.of("coupa", RateLimiterConfig.custom()
             .limitForPeriod(1)

@@ -25,6 +25,9 @@ public class ErpClient {
 
     private static final int MESSAGE_LENGTH = 500;
 
+    /** Enough of an unexpected page to recognise it, no more. */
+    private static final int PAGE_SNIPPET_LENGTH = 100;
+
     private final RestClient restClient;
 
     private final RetryTemplate retry;
@@ -69,7 +72,7 @@ public class ErpClient {
                 .header(IDEMPOTENCY_KEY, idempotencyKey)
                 .body(body)
                 .exchange((request, response) -> answer(request.getURI(), response.getStatusCode(),
-                        response.getBody().readAllBytes()), true);
+                        response.getHeaders().getContentType(), response.getBody().readAllBytes()), true);
         }
         catch (ResourceAccessException ex) {
             // Timeouts and refused or reset connections: the ERP may come back.
@@ -78,18 +81,43 @@ public class ErpClient {
         }
     }
 
-    private ErpAnswer answer(URI uri, HttpStatusCode status, byte[] body) {
+    private ErpAnswer answer(URI uri, HttpStatusCode status, MediaType contentType, byte[] body) {
         int code = status.value();
         if (status.is2xxSuccessful()) {
-            return new ErpAnswer.Accepted(code, field(body, "erpDocumentId"), false);
+            return new ErpAnswer.Accepted(code, documentId(uri, code, contentType, body), false);
         }
         if (code == 409) {
             return new ErpAnswer.Accepted(code, field(body, "erpDocumentId"), true);
         }
-        if (status.is4xxClientError() && code != 429) {
+        if (code == 401 || code == 403) {
+            return new ErpAnswer.Refused(code, "the ERP refused the job's credentials: POST " + uri + " answered HTTP "
+                    + code);
+        }
+        if (code == 404 || code == 405) {
+            return new ErpAnswer.Refused(code, "the ERP has no such endpoint: POST " + uri + " answered HTTP " + code);
+        }
+        if (status.is4xxClientError() && code != 408 && code != 429) {
             return new ErpAnswer.Rejected(code, message(body));
         }
         throw new TransientFailure("POST " + uri + " answered HTTP " + code + ": " + message(body), null);
+    }
+
+    /**
+     * The ERP document id of an acceptance: none for an empty body. A body that is not a JSON object is not the
+     * contract's answer but a page in front of the ERP (single sign-on, maintenance): whether the document got
+     * through is unknown, so it is asked again under the same key.
+     */
+    private String documentId(URI uri, int code, MediaType contentType, byte[] body) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        JsonNode answer = tree(body);
+        if (answer == null || !answer.isObject()) {
+            throw new TransientFailure("POST " + uri + " answered HTTP " + code
+                    + (contentType == null ? "" : " with Content-Type " + contentType) + ", not a JSON object: "
+                    + snippet(body, PAGE_SNIPPET_LENGTH), null);
+        }
+        return field(body, "erpDocumentId");
     }
 
     /** The ERP's own explanation: a {@code message}, {@code error} or {@code detail} field, else the body's text. */
@@ -100,28 +128,37 @@ public class ErpClient {
                 return value;
             }
         }
+        return snippet(body, MESSAGE_LENGTH);
+    }
+
+    private static String snippet(byte[] body, int length) {
         String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
         if (text.isEmpty()) {
             return "(no message)";
         }
-        return text.length() > MESSAGE_LENGTH ? text.substring(0, MESSAGE_LENGTH) + "..." : text;
+        return text.length() > length ? text.substring(0, length) + "..." : text;
     }
 
     private String field(byte[] body, String name) {
+        JsonNode node = tree(body);
+        JsonNode value = node == null ? null : node.get(name);
+        return value == null || value.isNull() || value.isContainer() ? null : value.asString();
+    }
+
+    /** The body as JSON, or null when it is empty or not JSON. */
+    private JsonNode tree(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
-            JsonNode node = json.readTree(body);
-            JsonNode value = node == null ? null : node.get(name);
-            return value == null || value.isNull() || value.isContainer() ? null : value.asString();
+            return json.readTree(body);
         }
         catch (JacksonException ex) {
             return null;
         }
     }
 
-    /** Worth another try: 429, 5xx, timeouts, refused connections. */
+    /** Worth another try: 408, 429, 5xx, timeouts, refused connections, a 2xx page that is not the contract's JSON. */
     public static class TransientFailure extends RuntimeException {
 
         TransientFailure(String message, Throwable cause) {

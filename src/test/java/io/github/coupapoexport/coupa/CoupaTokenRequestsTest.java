@@ -1,0 +1,90 @@
+package io.github.coupapoexport.coupa;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Coupa counts token requests against the same limit as every other call, so the job's limiter does too. */
+class CoupaTokenRequestsTest {
+
+    private final WireMockServer coupa = new WireMockServer(wireMockConfig().dynamicPort());
+
+    /** Two requests for the whole test: the limiter never refills within it. */
+    private final RateLimiter rateLimiter = RateLimiter.of("coupa", RateLimiterConfig.custom()
+        .limitForPeriod(2)
+        .limitRefreshPeriod(Duration.ofHours(1))
+        .timeoutDuration(Duration.ZERO)
+        .build());
+
+    private CoupaTokenRequests tokenRequests;
+
+    @BeforeEach
+    void tokenEndpoint() {
+        coupa.start();
+        coupa.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(aResponse().withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{\"access_token\": \"token-1\", \"token_type\": \"bearer\", \"expires_in\": 86399}")));
+        tokenRequests = new CoupaTokenRequests(RestClient.builder()
+            .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
+                .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+            .build(), rateLimiter);
+    }
+
+    @AfterEach
+    void stop() {
+        coupa.stop();
+    }
+
+    @Test
+    void tokenRequestTakesAPermitOfCoupasRateLimiter() {
+        // when
+        OAuth2AccessTokenResponse token = tokenRequests.getTokenResponse(grantRequest());
+
+        // then
+        assertThat(token.getAccessToken().getTokenValue()).isEqualTo("token-1");
+        assertThat(rateLimiter.getMetrics().getAvailablePermissions()).isEqualTo(1);
+    }
+
+    @Test
+    void tokenRequestWithoutAPermitIsNotSentAndIsTriedAgainLater() {
+        // given the other Coupa calls took every permit
+        rateLimiter.acquirePermission(2);
+
+        // when / then
+        assertThatThrownBy(() -> tokenRequests.getTokenResponse(grantRequest()))
+            .isInstanceOf(TransientCoupaFailure.class)
+            .hasMessageContaining("/oauth2/token: no request slot under coupa.requests-per-second");
+        assertThat(coupa.getAllServeEvents()).isEmpty();
+    }
+
+    private OAuth2ClientCredentialsGrantRequest grantRequest() {
+        return new OAuth2ClientCredentialsGrantRequest(ClientRegistration.withRegistrationId("coupa")
+            .tokenUri(coupa.baseUrl() + "/oauth2/token")
+            .clientId("po-export")
+            .clientSecret("secret")
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .scope("core.purchase_order.read")
+            .build());
+    }
+}
