@@ -82,7 +82,8 @@ public class ExportProtocol {
             CoupaMark mark = marking.mark(marked(snapshot));
             if (mark == CoupaMark.REFUSED) {
                 ledger.recordFailure(key, LedgerOutcome.COUPA_REFUSED, null, "PO " + snapshot.label()
-                        + " was not sent to the ERP: Coupa refused to mark it exported first");
+                        + " was not sent to the ERP: " + ledger.find(key).map(LedgerEntry::coupaMarkMessage).orElse(
+                                "Coupa refused to mark it exported first"));
                 return Result.FAILED;
             }
             if (mark == CoupaMark.UNMARKED) {

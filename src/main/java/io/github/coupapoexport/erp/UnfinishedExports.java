@@ -126,7 +126,9 @@ public class UnfinishedExports implements Tasklet {
             log.warn("The ERP did not answer for the earlier snapshots of POs {}; the rest are sent again next run",
                     String.join(", ", unansweredInARow));
         }
+        // Every outcome here is recorded for good: the whole tally counts as committed, also if a later step fails.
         tally.writeTo(contribution.getStepExecution().getExecutionContext());
+        tally.writeCommittedTo(contribution.getStepExecution().getExecutionContext());
         return RepeatStatus.FINISHED;
     }
 

@@ -33,7 +33,7 @@ public class ExportLedger {
 
     private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
             + "OUTCOME_MESSAGE, ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, ACCEPTED_AT, DOCUMENT, "
-            + "COUPA_MARK";
+            + "COUPA_MARK, COUPA_MARK_MESSAGE";
 
     private final JdbcTemplate jdbc;
 
@@ -187,5 +187,6 @@ public class ExportLedger {
             rs.getString("PO_STATUS"), LedgerOutcome.valueOf(rs.getString("OUTCOME")), rs.getString("OUTCOME_MESSAGE"),
             rs.getString("ERP_DOCUMENT_ID"), rs.getLong("JOB_EXECUTION_ID"), rs.getInt("ATTEMPTS"),
             rs.getObject("FIRST_ATTEMPT_AT", OffsetDateTime.class), rs.getObject("ACCEPTED_AT", OffsetDateTime.class),
-            rs.getString("DOCUMENT"), rs.getString("COUPA_MARK") == null ? null : CoupaMark.valueOf(rs.getString("COUPA_MARK")));
+            rs.getString("DOCUMENT"), rs.getString("COUPA_MARK") == null ? null : CoupaMark.valueOf(rs.getString("COUPA_MARK")),
+            rs.getString("COUPA_MARK_MESSAGE"));
 }

@@ -10,7 +10,8 @@ import java.time.OffsetDateTime;
  */
 public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, Integer poVersion, String poStatus,
         LedgerOutcome outcome, String outcomeMessage, String erpDocumentId, long jobExecutionId, int attempts,
-        OffsetDateTime firstAttemptAt, OffsetDateTime acceptedAt, String document, CoupaMark coupaMark) {
+        OffsetDateTime firstAttemptAt, OffsetDateTime acceptedAt, String document, CoupaMark coupaMark,
+        String coupaMarkMessage) {
 
     public boolean accepted() {
         return outcome == LedgerOutcome.ACCEPTED;

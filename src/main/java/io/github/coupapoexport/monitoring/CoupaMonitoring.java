@@ -119,6 +119,10 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
      * for the next execution (and given up after a few), never retried in front of the others.
      */
     void reportPending() {
+        if (integrationRuns && integrationRunId == null) {
+            // Coupa never gave this execution a run: its records would belong to none. The next execution reports them.
+            return;
+        }
         while (true) {
             List<UnreportedOutcome> batch = reports.unreported(REPORT_BATCH, jobExecutionId);
             if (batch.isEmpty()) {

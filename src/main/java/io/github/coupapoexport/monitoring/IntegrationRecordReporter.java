@@ -34,15 +34,9 @@ public class IntegrationRecordReporter implements OutcomeReporter {
     public Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
         List<UnreportedOutcome> latest = Latest.perPurchaseOrder(outcomes);
         List<Long> purchaseOrderIds = latest.stream().map(UnreportedOutcome::coupaId).toList();
+        List<OpenRecord> openRecords = coupa.unresolvedHistoryRecords(purchaseOrderIds);
+        List<OpenRecord> openErrors = integrationRuns ? coupa.unresolvedIntegrationErrors(purchaseOrderIds) : List.of();
         Map<Long, String> refused = new LinkedHashMap<>();
-        for (OpenRecord open : coupa.unresolvedHistoryRecords(purchaseOrderIds)) {
-            resolve(open, () -> coupa.resolveHistoryRecord(open.id()), refused);
-        }
-        if (integrationRuns) {
-            for (OpenRecord open : coupa.unresolvedIntegrationErrors(purchaseOrderIds)) {
-                resolve(open, () -> coupa.resolveIntegrationError(open.id()), refused);
-            }
-        }
         for (UnreportedOutcome outcome : latest) {
             try {
                 record(outcome, integrationRunId);
@@ -51,11 +45,23 @@ public class IntegrationRecordReporter implements OutcomeReporter {
                 refused.put(outcome.coupaId(), ex.getMessage());
             }
         }
+        // The earlier records are resolved only once the new one exists: a PO whose new record Coupa refused keeps
+        // its open error in sight.
+        for (OpenRecord open : openRecords) {
+            if (!refused.containsKey(open.documentId())) {
+                resolve(open, () -> coupa.resolveHistoryRecord(open.id()));
+            }
+        }
+        for (OpenRecord open : openErrors) {
+            if (!refused.containsKey(open.documentId())) {
+                resolve(open, () -> coupa.resolveIntegrationError(open.id()));
+            }
+        }
         return refused;
     }
 
     /** A record Coupa will not resolve stays open; the PO's new record is still created. */
-    private static void resolve(OpenRecord open, Runnable resolution, Map<Long, String> refused) {
+    private static void resolve(OpenRecord open, Runnable resolution) {
         try {
             resolution.run();
         }

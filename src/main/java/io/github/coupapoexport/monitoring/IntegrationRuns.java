@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.coupapoexport.coupa.CoupaCallException;
+import io.github.coupapoexport.coupa.CoupaRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,15 +91,26 @@ public class IntegrationRuns {
             log.info("Coupa integration run {} marked {}", runId, success ? "successful" : "failed");
             return null;
         }
+        catch (CoupaRefusedException ex) {
+            // Coupa will not take it again (the run was ended already, or is gone): nothing left to retry.
+            jdbc.update("UPDATE COUPA_INTEGRATION_RUN SET STATE = 'FAILED', ENDED_AT = ?, LAST_ERROR = ? WHERE RUN_ID = ?",
+                    now(), cut("Coupa refused to end the run: " + ex.getMessage()), runId);
+            log.warn("Coupa integration run {}: Coupa refused to mark it {}; not tried again: {}", runId,
+                    success ? "successful" : "failed", ex.getMessage());
+            return null;
+        }
         catch (CoupaCallException ex) {
             String failure = "Coupa integration run " + runId + " could not be marked " + (success ? "successful" : "failed")
                     + ": " + ex.getMessage();
             jdbc.update("UPDATE COUPA_INTEGRATION_RUN SET STATE = ?, LAST_ERROR = ? WHERE RUN_ID = ?",
-                    success ? "SUCCESS_PENDING" : "FAIL_PENDING",
-                    failure.length() <= ERROR_LENGTH ? failure : failure.substring(0, ERROR_LENGTH), runId);
+                    success ? "SUCCESS_PENDING" : "FAIL_PENDING", cut(failure), runId);
             log.error("{}", failure);
             return failure;
         }
+    }
+
+    private static String cut(String text) {
+        return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH);
     }
 
     private OffsetDateTime now() {
