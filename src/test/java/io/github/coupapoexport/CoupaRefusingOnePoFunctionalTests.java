@@ -65,6 +65,25 @@ class CoupaRefusingOnePoFunctionalTests {
     }
 
     @Test
+    void markRefusedRunAfterRunNeverMakesTheErpApplyThePoAgainEvenWhenItsStatusFieldMovesUpdatedAt() {
+        // given Coupa refusing PO 3's mark for good, in custom-field mode, where every status field written moves the
+        // PO's updated-at and so the key of its next read
+        harness.coupa.refuse(Call.MARK_EXPORTED, 3, 400);
+
+        // when
+        for (int run = 0; run < 3; run++) {
+            assertThat(harness.run("--coupa.monitoring.mode=custom-field").exitCode()).isEqualTo(3);
+        }
+
+        // then the ERP applied PO 3 once; later runs found it holding the same content and only tried the mark
+        assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("3"))
+            .extracting(Received::status).containsExactly(201);
+        assertThat(harness.ledger()).filteredOn(row -> row.get("COUPA_ID").equals(3L)).hasSize(3)
+            .allSatisfy(row -> assertThat(row.get("COUPA_MARK")).isEqualTo("REFUSED"));
+        assertThat(String.valueOf(harness.coupa.statusFields().get(3L))).contains("Coupa refused to mark PO 3 exported");
+    }
+
+    @Test
     void historyRecordRefusedForOnePoIsTriedOncePerRunAndGivenUpAfterThreeRuns() {
         // given Coupa refusing every history record of PO 5, in history mode
         harness.coupa.refuse(Call.HISTORY_RECORD, 5, 422);

@@ -85,7 +85,8 @@ abstract class PagingAndRestartScenarios {
         assertThat(harness.database().queryForObject(
                 "SELECT COUNT(DISTINCT JOB_INSTANCE_ID) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(1L);
         List<String> resumedCursors = selectionCursors().subList(selectionsBeforeResume, selectionCursors().size());
-        assertThat(resumedCursors).containsExactly("50", "119");
+        // (POs 51 to 69 were marked in the failed chunk and 70 to 72 by the first step: 48 left, one short page)
+        assertThat(resumedCursors).containsExactly("50");
         assertThat(harness.coupa.exportedIds()).hasSize(120);
         // every PO was accepted exactly once; none before the failure was posted again
         Map<Long, Long> accepted = harness.erp.received().stream().filter(Received::accepted)

@@ -143,7 +143,7 @@ public class ErpPurchaseOrderWriter implements ItemWriter<PurchaseOrderExport>, 
                 : ready.snapshot();
         ExportProtocol.Result result;
         try {
-            result = protocol.export(snapshot, ready.document(), stepExecution.getJobExecutionId());
+            result = protocol.export(snapshot, ready.document(), stepExecution.getJobExecutionId(), replay);
         }
         catch (RuntimeException failure) {
             // Coupa or the ERP failing as a whole: the POs not yet started are left for the rerun.

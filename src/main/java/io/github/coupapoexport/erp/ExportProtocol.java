@@ -11,6 +11,9 @@ import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Exports one PO: every step is written to the ledger before the call it stands for, so that whatever a crash or an
@@ -44,6 +47,8 @@ public class ExportProtocol {
 
     private final MarkExported markExported;
 
+    private final JsonMapper json = JsonMapper.builder().build();
+
     public ExportProtocol(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported) {
         this.erp = erp;
         this.coupa = coupa;
@@ -58,7 +63,11 @@ public class ExportProtocol {
         return Result.FAILED;
     }
 
-    public Result export(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
+    /**
+     * @param replay sent again on purpose ({@code --po}): even a document the ERP already holds word for word
+     */
+    public Result export(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId,
+            boolean replay) {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
         if (known != null && known.accepted()) {
@@ -78,6 +87,16 @@ public class ExportProtocol {
             return Result.FAILED;
         }
         ledger.recordSending(snapshot, document, jobExecutionId);
+        LedgerEntry held = replay ? null : ledger.lastAcceptedEntry(snapshot.coupaId())
+            .filter(accepted -> sameContent(accepted.document(), document)).orElse(null);
+        if (held != null) {
+            // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
+            // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.
+            ledger.recordAlreadyHeld(key, held.erpDocumentId(), "the ERP already holds this content (" +
+                    held.idempotencyKey() + "), so it was not sent again");
+            CoupaMark mark = marking.mark(marked(snapshot));
+            return mark == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
+        }
         if (markExported == MarkExported.BEFORE_ERP) {
             CoupaMark mark = marking.mark(marked(snapshot));
             if (mark == CoupaMark.REFUSED) {
@@ -129,6 +148,22 @@ public class ExportProtocol {
         ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
         log.warn("{}", reason);
         return Result.UNANSWERED;
+    }
+
+    /** The same document but for its action (the first was a CREATE, the same content now an UPDATE). */
+    private boolean sameContent(String heldDocument, ErpPurchaseOrder document) {
+        if (heldDocument == null) {
+            return false;
+        }
+        JsonNode held = json.readTree(heldDocument);
+        // Both read from text, so that numbers compare as the same kind of node.
+        JsonNode now = json.readTree(json.writeValueAsString(document));
+        if (held instanceof ObjectNode heldObject && now instanceof ObjectNode nowObject) {
+            heldObject.remove("action");
+            nowObject.remove("action");
+            return heldObject.equals(nowObject);
+        }
+        return false;
     }
 
     private static CoupaMarking.Marked marked(PurchaseOrderSnapshot snapshot) {

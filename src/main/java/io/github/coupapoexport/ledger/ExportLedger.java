@@ -87,6 +87,24 @@ public class ExportLedger {
                 + "ORDER BY COUPA_ID, FIRST_ATTEMPT_AT", ENTRY);
     }
 
+    /** The snapshot of this PO the ERP accepted last, with the document it holds, if any. */
+    public Optional<LedgerEntry> lastAcceptedEntry(long coupaId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND OUTCOME = 'ACCEPTED' "
+                + "ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId).stream().findFirst();
+    }
+
+    /**
+     * A snapshot whose document the ERP already holds, word for word, under an earlier key: accepted without being
+     * sent again.
+     */
+    public void recordAlreadyHeld(String idempotencyKey, String erpDocumentId, String message) {
+        OffsetDateTime now = now();
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, "
+                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
+                + "WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE),
+                LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now, now, idempotencyKey);
+    }
+
     /** Whether a later snapshot of the same PO has been handled since this one. */
     public boolean laterSnapshotExists(LedgerEntry entry) {
         Integer later = jdbc.queryForObject("SELECT COUNT(*) FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "

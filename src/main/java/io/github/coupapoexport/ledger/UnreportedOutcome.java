@@ -42,8 +42,9 @@ public record UnreportedOutcome(String idempotencyKey, long coupaId, String poNu
             String accepted = "PO " + label() + " (" + action + ") accepted by the ERP"
                     + (erpDocumentId == null ? "" : " as " + erpDocumentId)
                     + (erpStatus != null && erpStatus == 409 ? "; the ERP had already applied this version" : "");
-            return coupaMark == CoupaMark.UNMARKED || coupaMark == CoupaMark.REFUSED
-                    ? accepted + "; " + coupaMarkMessage : accepted;
+            String held = message == null ? accepted : accepted + "; " + message;
+            return coupaMark == CoupaMark.UNMARKED || coupaMark == CoupaMark.REFUSED ? held + "; " + coupaMarkMessage
+                    : held;
         }
         return message;
     }
