@@ -5,6 +5,7 @@ import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
 import io.github.coupapoexport.cli.LaunchedExecutions;
 import io.github.coupapoexport.cli.RunLock;
+import io.github.coupapoexport.monitoring.IntegrationRuns;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.SpringApplication;
@@ -37,8 +38,9 @@ public class CoupaPoExportApplication {
 
     @Bean
     ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
-            RunLock runLock, LaunchedExecutions launchedExecutions) {
-        return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, System.out);
+            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns) {
+        return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, integrationRuns,
+                System.out);
     }
 
     @Bean

@@ -54,6 +54,23 @@ class IntegrationRunEndFunctionalTests {
     }
 
     @Test
+    void recoverEndsARunThatAnEarlierExecutionCouldNotEnd() {
+        // given
+        StubMapping successFails = harness.coupa.server().stubFor(WireMock.put(WireMock.urlPathMatching(
+                "/api/integration_runs/\\d+/success")).atPriority(1).willReturn(aResponse().withStatus(503)));
+        assertThat(harness.run().exitCode()).isEqualTo(1);
+        harness.coupa.server().removeStub(successFails);
+
+        // when
+        ExportJobHarness.RunResult recover = harness.run("recover");
+
+        // then
+        assertThat(recover.exitCode()).as(recover.output()).isZero();
+        assertThat(harness.coupa.integrationRuns()).singleElement()
+            .satisfies(run -> assertThat(run).containsEntry("status", "successful"));
+    }
+
+    @Test
     void failureWhileCountingTheSelectionShowsInCoupaAsAFailedRun() {
         // given a broken page while the selection is counted, after Coupa gave the job a token
         harness.coupa.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/purchase_orders")).atPriority(1)

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportJobs;
 import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
+import io.github.coupapoexport.monitoring.IntegrationRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -45,17 +46,20 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final LaunchedExecutions launched;
 
+    private final IntegrationRuns integrationRuns;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
-            LaunchedExecutions launched, PrintStream out) {
+            LaunchedExecutions launched, IntegrationRuns integrationRuns, PrintStream out) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.runLock = runLock;
         this.launched = launched;
+        this.integrationRuns = integrationRuns;
         this.out = out;
     }
 
@@ -138,8 +142,12 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return jobOperator.start(jobs.export(), ExportJobParameters.of(runId, null, null));
     }
 
-    /** Marks an execution left STARTED by a dead process as FAILED; the run lock proves its process is gone. */
+    /**
+     * Marks an execution left STARTED by a dead process as FAILED, and ends the Coupa integration runs such processes
+     * left running; the run lock proves their processes are gone.
+     */
     private ExitCode recover() {
+        integrationRuns.endLeftovers();
         JobExecution last = lastExecution();
         if (last == null || !last.isRunning()) {
             out.println("coupa-po-export: nothing to recover; the latest execution is "
