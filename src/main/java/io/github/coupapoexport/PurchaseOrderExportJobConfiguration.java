@@ -92,10 +92,9 @@ public class PurchaseOrderExportJobConfiguration {
     /** Runs at the start of every execution, a resumed one too, before any PO is read. */
     @Bean
     Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ErpClient erp, CoupaClient coupa, ExportLedger ledger, ExportProperties export, ErpProperties erpProperties) {
+            ErpClient erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties) {
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
-            .tasklet(new UnfinishedExports(erp, coupa, ledger, export.markExported(), erpProperties.outageThreshold()),
-                    transactionManager)
+            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold()), transactionManager)
             .allowStartIfComplete(true)
             .build();
     }

@@ -41,19 +41,15 @@ public class ErpClient {
     }
 
     public ErpAnswer send(ErpPurchaseOrder document, String idempotencyKey) {
-        byte[] body = json.writeValueAsBytes(document);
-        try {
-            return retry.execute(() -> post(body, idempotencyKey));
-        }
-        catch (RetryException exhausted) {
-            Throwable last = exhausted.getLastException();
-            return new ErpAnswer.Unreachable(last == null ? exhausted.getMessage() : last.getMessage());
-        }
+        return postWithRetries(json.writeValueAsBytes(document), idempotencyKey);
     }
 
     /** The document exactly as it was posted before (the ledger keeps it), under the key it was posted with. */
     public ErpAnswer resend(String document, String idempotencyKey) {
-        byte[] body = document.getBytes(StandardCharsets.UTF_8);
+        return postWithRetries(document.getBytes(StandardCharsets.UTF_8), idempotencyKey);
+    }
+
+    private ErpAnswer postWithRetries(byte[] body, String idempotencyKey) {
         try {
             return retry.execute(() -> post(body, idempotencyKey));
         }

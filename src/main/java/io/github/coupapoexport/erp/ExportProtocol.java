@@ -45,6 +45,8 @@ public class ExportProtocol {
 
     private final CoupaMarking marking;
 
+    private final ErpAnswerRecorder answers;
+
     private final MarkExported markExported;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -54,6 +56,7 @@ public class ExportProtocol {
         this.coupa = coupa;
         this.ledger = ledger;
         this.marking = new CoupaMarking(coupa, ledger);
+        this.answers = new ErpAnswerRecorder(ledger);
         this.markExported = markExported;
     }
 
@@ -117,20 +120,14 @@ public class ExportProtocol {
     private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document) {
         String key = snapshot.idempotencyKey();
         ErpAnswer answer = erp.send(document, key);
-        if (answer instanceof ErpAnswer.Accepted accepted) {
-            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
-            log.debug("PO {} {} in the ERP as {}", snapshot.label(), document.action(), accepted.erpDocumentId());
-            if (markExported == MarkExported.AFTER_ERP
-                    && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
+        LedgerOutcome outcome = answers.record(key, snapshot.label(), answer);
+        if (outcome == LedgerOutcome.ACCEPTED) {
+            if (markExported == MarkExported.AFTER_ERP && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
                 return Result.REJECTED;
             }
             return Result.EXPORTED;
         }
-        if (answer instanceof ErpAnswer.Rejected rejected) {
-            String reason = "PO " + snapshot.label() + " was rejected by the ERP (HTTP " + rejected.status() + "): "
-                    + rejected.message();
-            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), reason);
-            log.warn("{}", reason);
+        if (outcome == LedgerOutcome.REJECTED) {
             return Result.REJECTED;
         }
         if (answer instanceof ErpAnswer.Refused refused) {
@@ -142,11 +139,6 @@ public class ExportProtocol {
             }
             throw new ErpSetupException(refused.reason());
         }
-        ErpAnswer.Unreachable unreachable = (ErpAnswer.Unreachable) answer;
-        String reason = "PO " + snapshot.label() + " could not be sent: the ERP did not answer after retries ("
-                + unreachable.reason() + "); it is sent again under the same key";
-        ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, reason);
-        log.warn("{}", reason);
         return Result.UNANSWERED;
     }
 

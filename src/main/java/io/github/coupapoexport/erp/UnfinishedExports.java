@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.coupapoexport.ExportTally;
-import io.github.coupapoexport.MarkExported;
 import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
@@ -45,16 +44,15 @@ public class UnfinishedExports implements Tasklet {
 
     private final CoupaMarking marking;
 
-    private final MarkExported markExported;
+    private final ErpAnswerRecorder answers;
 
     private final int outageThreshold;
 
-    public UnfinishedExports(ErpClient erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported,
-            int outageThreshold) {
+    public UnfinishedExports(ErpClient erp, CoupaClient coupa, ExportLedger ledger, int outageThreshold) {
         this.erp = erp;
         this.ledger = ledger;
         this.marking = new CoupaMarking(coupa, ledger);
-        this.markExported = markExported;
+        this.answers = new ErpAnswerRecorder(ledger);
         this.outageThreshold = outageThreshold;
     }
 
@@ -161,23 +159,10 @@ public class UnfinishedExports implements Tasklet {
         String key = entry.idempotencyKey();
         ledger.recordResending(key, jobExecutionId);
         ErpAnswer answer = erp.resend(entry.document(), key);
-        if (answer instanceof ErpAnswer.Accepted accepted) {
-            ledger.recordAccepted(key, accepted.status(), accepted.erpDocumentId());
-            log.info("PO {} ({}): the ERP {}", entry.label(), key, accepted.alreadyApplied()
-                    ? "had applied it already" : "applied it now");
-        }
-        else if (answer instanceof ErpAnswer.Rejected rejected) {
-            ledger.recordFailure(key, LedgerOutcome.REJECTED, rejected.status(), "PO " + entry.label()
-                    + " was rejected by the ERP (HTTP " + rejected.status() + "): " + rejected.message());
-        }
-        else if (answer instanceof ErpAnswer.Refused refused) {
+        if (answer instanceof ErpAnswer.Refused refused) {
             throw new ErpSetupException(refused.reason());
         }
-        else if (answer instanceof ErpAnswer.Unreachable unreachable) {
-            ledger.recordFailure(key, LedgerOutcome.ERP_UNREACHABLE, null, "PO " + entry.label()
-                    + " could not be sent: the ERP did not answer after retries (" + unreachable.reason()
-                    + "); it is sent again under the same key");
-        }
+        answers.record(key, entry.label(), answer);
         return ledger.find(key).orElseThrow();
     }
 }
