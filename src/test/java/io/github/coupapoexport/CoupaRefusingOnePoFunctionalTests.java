@@ -3,7 +3,10 @@ package io.github.coupapoexport;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.CoupaRefusals.Call;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
@@ -128,6 +131,25 @@ class CoupaRefusingOnePoFunctionalTests {
         assertThat(harness.coupa.integrationRuns()).singleElement()
             .satisfies(run -> assertThat(run).containsEntry("status", "successful"));
         assertThat(harness.erp.received()).extracting(Received::poNumber).hasSize(8);
+    }
+
+    @Test
+    void reportCutOffMidwayIsNeverCreatedTwiceForThePosCoupaAlreadyTook() {
+        // given Coupa cutting the connection while it takes PO 5's history record
+        StubMapping cut = harness.coupa.server().stubFor(WireMock.post(WireMock.urlPathEqualTo(
+                "/api/integration_history_records")).atPriority(1)
+            .withRequestBody(WireMock.matchingJsonPath("$.document-id", WireMock.equalTo("5")))
+            .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        assertThat(harness.run("--coupa.monitoring.mode=history").exitCode()).isEqualTo(1);
+
+        // when Coupa answers again
+        harness.coupa.server().removeStub(cut);
+        ExportJobHarness.RunResult next = harness.run("--coupa.monitoring.mode=history");
+
+        // then every PO has exactly one history record: those Coupa took before the cut were not created again
+        assertThat(next.exitCode()).as(next.output()).isZero();
+        assertThat(harness.coupa.historyRecords()).extracting(record -> record.get("document-id"))
+            .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test

@@ -128,21 +128,32 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
             if (batch.isEmpty()) {
                 return;
             }
-            Map<Long, String> refused = reporter.report(batch, integrationRunId);
-            Map<Boolean, List<UnreportedOutcome>> byRefusal = batch.stream()
-                .collect(Collectors.partitioningBy(outcome -> refused.containsKey(outcome.coupaId())));
-            reports.recordReported(byRefusal.get(false).stream().map(UnreportedOutcome::idempotencyKey).toList());
-            byRefusal.get(true).stream().collect(Collectors.groupingBy(UnreportedOutcome::coupaId)).forEach((po, keys) -> {
-                boolean givenUp = reports.recordRefused(keys.stream().map(UnreportedOutcome::idempotencyKey).toList(),
-                        refused.get(po), jobExecutionId);
-                log.warn("Coupa refused the report of PO {}{}: {}", keys.get(0).label(), givenUp ? " for the "
-                        + ReportQueue.MAX_REFUSALS + "th run in a row; given up" : "; the next run tries again",
-                        refused.get(po));
+            Map<Long, List<String>> keysByPurchaseOrder = batch.stream().collect(Collectors.groupingBy(
+                    UnreportedOutcome::coupaId, Collectors.mapping(UnreportedOutcome::idempotencyKey, Collectors.toList())));
+            reporter.report(batch, integrationRunId, new OutcomeReporter.Progress() {
+
+                @Override
+                public void reported(long coupaId) {
+                    reports.recordReported(keysByPurchaseOrder.get(coupaId));
+                }
+
+                @Override
+                public void refused(long coupaId, String refusal) {
+                    boolean givenUp = reports.recordRefused(keysByPurchaseOrder.get(coupaId), refusal, jobExecutionId);
+                    log.warn("Coupa refused the report of PO {}{}: {}", label(batch, coupaId), givenUp ? " for the "
+                            + ReportQueue.MAX_REFUSALS + "th run in a row; given up" : "; the next run tries again",
+                            refusal);
+                }
             });
             if (batch.size() < REPORT_BATCH) {
                 return;
             }
         }
+    }
+
+    private static String label(List<UnreportedOutcome> batch, long coupaId) {
+        return batch.stream().filter(outcome -> outcome.coupaId() == coupaId).findFirst()
+            .map(UnreportedOutcome::label).orElse("with Coupa id " + coupaId);
     }
 
     private void logCalls(JobExecution jobExecution) {

@@ -1,7 +1,8 @@
 package io.github.coupapoexport.monitoring;
 
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
@@ -31,33 +32,34 @@ public class IntegrationRecordReporter implements OutcomeReporter {
     }
 
     @Override
-    public Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
+    public void report(List<UnreportedOutcome> outcomes, Long integrationRunId, Progress progress) {
         List<UnreportedOutcome> latest = Latest.perPurchaseOrder(outcomes);
         List<Long> purchaseOrderIds = latest.stream().map(UnreportedOutcome::coupaId).toList();
         List<OpenRecord> openRecords = coupa.unresolvedHistoryRecords(purchaseOrderIds);
         List<OpenRecord> openErrors = integrationRuns ? coupa.unresolvedIntegrationErrors(purchaseOrderIds) : List.of();
-        Map<Long, String> refused = new LinkedHashMap<>();
+        Set<Long> refused = new HashSet<>();
         for (UnreportedOutcome outcome : latest) {
             try {
                 record(outcome, integrationRunId);
+                progress.reported(outcome.coupaId());
             }
             catch (CoupaRefusedException ex) {
-                refused.put(outcome.coupaId(), ex.getMessage());
+                refused.add(outcome.coupaId());
+                progress.refused(outcome.coupaId(), ex.getMessage());
             }
         }
         // The earlier records are resolved only once the new one exists: a PO whose new record Coupa refused keeps
         // its open error in sight.
         for (OpenRecord open : openRecords) {
-            if (!refused.containsKey(open.documentId())) {
+            if (!refused.contains(open.documentId())) {
                 resolve(open, () -> coupa.resolveHistoryRecord(open.id()));
             }
         }
         for (OpenRecord open : openErrors) {
-            if (!refused.containsKey(open.documentId())) {
+            if (!refused.contains(open.documentId())) {
                 resolve(open, () -> coupa.resolveIntegrationError(open.id()));
             }
         }
-        return refused;
     }
 
     /** A record Coupa will not resolve stays open; the PO's new record is still created. */

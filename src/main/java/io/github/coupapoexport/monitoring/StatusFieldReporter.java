@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
@@ -30,17 +28,16 @@ public class StatusFieldReporter implements OutcomeReporter {
     }
 
     @Override
-    public Map<Long, String> report(List<UnreportedOutcome> outcomes, Long integrationRunId) {
-        Map<Long, String> refused = new LinkedHashMap<>();
+    public void report(List<UnreportedOutcome> outcomes, Long integrationRunId, Progress progress) {
         for (UnreportedOutcome outcome : Latest.perPurchaseOrder(outcomes)) {
             try {
                 coupa.writeStatusField(outcome.coupaId(), statusText(outcome));
+                progress.reported(outcome.coupaId());
             }
             catch (CoupaRefusedException ex) {
-                refused.put(outcome.coupaId(), ex.getMessage());
+                progress.refused(outcome.coupaId(), ex.getMessage());
             }
         }
-        return refused;
     }
 
     String statusText(UnreportedOutcome outcome) {
