@@ -92,9 +92,10 @@ public class PurchaseOrderExportJobConfiguration {
     /** Runs at the start of every execution, a resumed one too, before any PO is read. */
     @Bean
     Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            ErpClient erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties) {
+            ErpClient erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
-            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold()), transactionManager)
+            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold(), runLock::checkStillHeld),
+                    transactionManager)
             .allowStartIfComplete(true)
             .build();
     }

@@ -48,12 +48,20 @@ public class UnfinishedExports implements Tasklet {
 
     private final int outageThreshold;
 
-    public UnfinishedExports(ErpClient erp, CoupaClient coupa, ExportLedger ledger, int outageThreshold) {
+    private final Runnable checkRunLock;
+
+    /**
+     * @param checkRunLock throws when this run no longer holds the job repository's run lock: then another run may be
+     * finishing the same snapshots
+     */
+    public UnfinishedExports(ErpClient erp, CoupaClient coupa, ExportLedger ledger, int outageThreshold,
+            Runnable checkRunLock) {
         this.erp = erp;
         this.ledger = ledger;
         this.marking = new CoupaMarking(coupa, ledger);
         this.answers = new ErpAnswerRecorder(ledger);
         this.outageThreshold = outageThreshold;
+        this.checkRunLock = checkRunLock;
     }
 
     @Override
@@ -67,6 +75,7 @@ public class UnfinishedExports implements Tasklet {
         List<String> unansweredInARow = new ArrayList<>();
         List<String> coupaFailuresInARow = new ArrayList<>();
         for (LedgerEntry entry : unfinished) {
+            checkRunLock.run();
             if (entry.document() == null && entry.outcome() == LedgerOutcome.SENDING) {
                 tally = tally.plusFailed();
                 forgetUnresendable(entry);
