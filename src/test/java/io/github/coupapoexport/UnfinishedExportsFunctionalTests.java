@@ -3,6 +3,7 @@ package io.github.coupapoexport;
 import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.FakeCoupa;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,32 @@ class UnfinishedExportsFunctionalTests {
         assertThat(harness.erp.received()).filteredOn(received -> received.poNumber().equals("2"))
             .extracting(Received::status).containsExactly(201);
         assertThat(harness.coupa.exportedIds()).hasSize(3);
+    }
+
+    @Test
+    void snapshotThatAnOlderVersionLeftSendingWithoutItsDocumentNeverStopsTheRuns() {
+        // given a job repository from before the ledger kept documents, with PO 2 left SENDING by a crash
+        JobRepositoryDatabase database = JobRepositoryDatabase.h2();
+        Flyway.configure().dataSource(database.url(), "sa", "").locations("filesystem:sql/h2").target("3").load()
+            .migrate();
+        database.jdbc().update("INSERT INTO EXPORT_LEDGER (IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, "
+                + "ACTION, SENT_LINES, OUTCOME, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, LAST_ATTEMPT_AT) VALUES "
+                + "('coupa-2-1-2026-03-02T09:20:11-08:00', 2, '2', 1, 'issued', 'CREATE', '[]', 'SENDING', 1, 1, "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        try (ExportJobHarness upgraded = new ExportJobHarness(database)) {
+            upgraded.coupa.add(CoupaPo.numbered(3));
+
+            // when the new version runs on it
+            ExportJobHarness.RunResult result = upgraded.run();
+
+            // then the row cannot be resent, but it stops nothing: PO 2 goes out again under the same key, which an
+            // ERP that had applied it answers with 409
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("PO 2 was being sent (coupa-2-1-2026-03-02T09:20:11-08:00) when an "
+                    + "earlier version of this job stopped");
+            assertThat(upgraded.coupa.exportedIds()).containsExactly(1L, 2L, 3L);
+            assertThat(upgraded.erp.received()).filteredOn(received -> received.poNumber().equals("2"))
+                .extracting(Received::idempotencyKey).containsExactly("coupa-2-1-2026-03-02T09:20:11-08:00");
+        }
     }
 }

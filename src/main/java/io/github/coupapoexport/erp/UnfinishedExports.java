@@ -77,7 +77,7 @@ public class UnfinishedExports implements Tasklet {
         for (LedgerEntry entry : unfinished) {
             checkRunLock.run();
             if (entry.document() == null && entry.outcome() == LedgerOutcome.SENDING) {
-                tally = tally.plusFailed();
+                // Reported for a check, not counted: a PO still unexported is read and sent again by this very run.
                 forgetUnresendable(entry);
                 continue;
             }
