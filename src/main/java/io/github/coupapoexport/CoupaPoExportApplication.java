@@ -5,6 +5,7 @@ import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
 import io.github.coupapoexport.cli.LaunchedExecutions;
 import io.github.coupapoexport.cli.RunLock;
+import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,9 +39,9 @@ public class CoupaPoExportApplication {
 
     @Bean
     ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
-            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns) {
+            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns, ExportLedger ledger) {
         return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, integrationRuns,
-                System.out);
+                ledger, System.out);
     }
 
     @Bean

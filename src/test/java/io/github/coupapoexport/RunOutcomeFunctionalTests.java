@@ -56,6 +56,60 @@ class RunOutcomeFunctionalTests {
     }
 
     @Test
+    void resumedExecutionExits3ForAPoRejectedInBeforeErpModeInsideTheChunkThatFailed() {
+        // given Coupa's documented order: PO 2 marked, then rejected by the ERP; then Coupa failing on PO 3's mark,
+        // which fails the chunk, so that PO 2, already marked, is never read again
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")),
+                po(2).supplier("Globex", "SUP-BLOCKED").line(Line.amount(21, "1", "Consulting", "100.00")),
+                po(3).line(Line.amount(31, "1", "Consulting", "100.00")));
+        harness.erp.rejectSupplier("SUP-BLOCKED", "supplier SUP-BLOCKED is blocked");
+        StubMapping markFails = harness.coupa.server().stubFor(WireMock.put(
+                WireMock.urlPathEqualTo("/api/purchase_orders/3")).atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+        String[] beforeErp = {"--export.mark-exported=before-erp", "--export.concurrency=1"};
+        assertThat(harness.run(beforeErp).exitCode()).isEqualTo(1);
+
+        // when
+        harness.coupa.server().removeStub(markFails);
+        ExportJobHarness.RunResult resumed = harness.run(beforeErp);
+
+        // then the scheduler hears of the rejection
+        assertThat(resumed.exitCode()).as(resumed.output()).isEqualTo(3);
+        assertThat(resumed.summary()).contains("status=COMPLETED", "failed=1", "exit=3");
+    }
+
+    @Test
+    void poTheErpNeverAnsweredThatGoesThroughLaterInTheSameRunIsNotCountedAsFailed() {
+        // given PO 2 left unanswered by an earlier run
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")),
+                po(2).line(Line.amount(21, "1", "Consulting", "100.00")));
+        StubMapping erpDown = harness.erp.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/purchase-orders"))
+            .atPriority(1).withRequestBody(WireMock.matchingJsonPath("$.coupaId", WireMock.equalTo("2")))
+            .willReturn(aResponse().withStatus(503)));
+        assertThat(harness.run().exitCode()).isEqualTo(3);
+        harness.erp.server().removeStub(erpDown);
+
+        // and an ERP that is still busy for PO 2 while the next run's first step resends it (three tries), and takes
+        // it when the export step reads it again
+        String state = "Started";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            harness.erp.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/purchase-orders")).atPriority(1)
+                .withRequestBody(WireMock.matchingJsonPath("$.coupaId", WireMock.equalTo("2")))
+                .inScenario("busy for PO 2").whenScenarioStateIs(state).willSetStateTo("503 #" + attempt)
+                .willReturn(aResponse().withStatus(503)));
+            state = "503 #" + attempt;
+        }
+
+        // when
+        ExportJobHarness.RunResult next = harness.run();
+
+        // then the run that exported it does not count it as failed as well
+        assertThat(next.exitCode()).as(next.output()).isZero();
+        assertThat(next.summary()).contains("exported=1", "failed=0", "exit=0");
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
     void replayOfPoNumbersCoupaDoesNotReturnNamesEachAndExits2() {
         // given
         harness.coupa.add(po(4821).line(Line.amount(11, "1", "Consulting", "100.00")),

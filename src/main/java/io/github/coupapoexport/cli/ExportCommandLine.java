@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import io.github.coupapoexport.ExportJobParameters;
 import io.github.coupapoexport.ExportJobs;
 import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
+import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +50,21 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final IntegrationRuns integrationRuns;
 
+    private final ExportLedger ledger;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
-            LaunchedExecutions launched, IntegrationRuns integrationRuns, PrintStream out) {
+            LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger, PrintStream out) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
         this.runLock = runLock;
         this.launched = launched;
         this.integrationRuns = integrationRuns;
+        this.ledger = ledger;
         this.out = out;
     }
 
@@ -120,7 +125,12 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private ExitCode summarise(JobExecution execution, String what) {
-        RunSummary summary = RunSummary.of(execution, jobRepository.getJobExecutions(execution.getJobInstance()));
+        List<JobExecution> instance = jobRepository.getJobExecutions(execution.getJobInstance());
+        // A dry run writes no ledger rows: its own counts are all there is.
+        OptionalLong stillFailing = execution.getJobInstance().getJobName().equals(jobs.dryRun().getName())
+                ? OptionalLong.empty()
+                : OptionalLong.of(ledger.stillFailing(instance.stream().map(JobExecution::getId).toList()));
+        RunSummary summary = RunSummary.of(execution, instance, stillFailing);
         summary.notices().forEach(out::println);
         out.println(summary.line() + what);
         return summary.exitCode();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,6 +44,15 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
      * itself stands for the one of the same id
      */
     public static RunSummary of(JobExecution execution, List<JobExecution> instanceExecutions) {
+        return of(execution, instanceExecutions, OptionalLong.empty());
+    }
+
+    /**
+     * @param stillFailing when known from the export ledger, the POs of the job instance whose latest snapshot failed
+     * and that are not in the ERP: the truth that the counts of the executions can only approach (a PO that failed
+     * and then went through in the same instance, a PO left marked by {@code before-erp} in a chunk that failed)
+     */
+    public static RunSummary of(JobExecution execution, List<JobExecution> instanceExecutions, OptionalLong stillFailing) {
         List<JobExecution> executions = new ArrayList<>(List.of(execution));
         instanceExecutions.stream().filter(other -> other.getId() != execution.getId()).forEach(executions::add);
         long read = readCount(execution);
@@ -54,6 +64,9 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(), whole.skipped());
             read += done.exported() + done.failed() + done.skipped();
             tally = tally.plus(done);
+        }
+        if (stillFailing.isPresent()) {
+            tally = new ExportTally(tally.exported(), stillFailing.getAsLong(), tally.skipped());
         }
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();

@@ -2,6 +2,7 @@ package io.github.coupapoexport.erp;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErpClient {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final List<String> EXPLANATIONS = List.of("message", "error", "detail", "title");
 
     private static final Logger log = LoggerFactory.getLogger(ErpClient.class);
 
@@ -89,7 +92,9 @@ public class ErpClient {
             return new ErpAnswer.Refused(code, "the ERP refused the job's credentials: POST " + uri + " answered HTTP "
                     + code);
         }
-        if (code == 404 || code == 405) {
+        if ((code == 404 || code == 405) && !explained(body)) {
+            // No explanation of its own: the endpoint is missing, not this document wrong. An ERP that validates the
+            // document and answers 404 with its reason ("supplier not found") rejects this PO alone.
             return new ErpAnswer.Refused(code, "the ERP has no such endpoint: POST " + uri + " answered HTTP " + code);
         }
         if (status.is4xxClientError() && code != 408 && code != 429) {
@@ -116,9 +121,15 @@ public class ErpClient {
         return field(body, "erpDocumentId");
     }
 
+    /** Whether the body is a JSON object with an explanation of the ERP's own. */
+    private boolean explained(byte[] body) {
+        JsonNode answer = tree(body);
+        return answer != null && answer.isObject() && EXPLANATIONS.stream().anyMatch(name -> field(body, name) != null);
+    }
+
     /** The ERP's own explanation: a {@code message}, {@code error} or {@code detail} field, else the body's text. */
     private String message(byte[] body) {
-        for (String name : new String[] {"message", "error", "detail", "title"}) {
+        for (String name : EXPLANATIONS) {
             String value = field(body, name);
             if (value != null) {
                 return value;

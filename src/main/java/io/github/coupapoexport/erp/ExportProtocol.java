@@ -75,6 +75,7 @@ public class ExportProtocol {
         LedgerEntry known = ledger.find(key).orElse(null);
         if (known != null && known.accepted()) {
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
+            ledger.recordHandledBy(key, jobExecutionId);
             CoupaMark mark = marking.mark(marked(snapshot));
             log.info("PO {} ({}) was already accepted by the ERP as {}; marked exported without sending it again",
                     snapshot.label(), key, known.erpDocumentId());

@@ -100,6 +100,7 @@ public class UnfinishedExports implements Tasklet {
                 }
             }
             boolean resent = finished != entry;
+            ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
             CoupaMark mark;
             try {
                 mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();

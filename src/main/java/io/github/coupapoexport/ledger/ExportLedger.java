@@ -105,6 +105,23 @@ public class ExportLedger {
                 LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now, now, idempotencyKey);
     }
 
+    /**
+     * How many POs these job executions handled whose latest snapshot failed and is not in the ERP as Coupa shows it:
+     * rejected, invalid, unanswered, held back, or accepted with a mark Coupa refused.
+     */
+    public long stillFailing(List<Long> jobExecutionIds) {
+        if (jobExecutionIds.isEmpty()) {
+            return 0;
+        }
+        String executions = String.join(",", jobExecutionIds.stream().map(String::valueOf).toList());
+        Long failing = jdbc.queryForObject("SELECT COUNT(DISTINCT COUPA_ID) FROM EXPORT_LEDGER l WHERE "
+                + "l.JOB_EXECUTION_ID IN (" + executions + ") AND (l.OUTCOME IN ('REJECTED', 'INVALID', "
+                + "'ERP_UNREACHABLE', 'COUPA_REFUSED') OR l.OUTCOME = 'ACCEPTED' AND l.COUPA_MARK = 'REFUSED') "
+                + "AND NOT EXISTS (SELECT 1 FROM EXPORT_LEDGER later WHERE later.COUPA_ID = l.COUPA_ID "
+                + "AND later.LAST_ATTEMPT_AT > l.LAST_ATTEMPT_AT)", Long.class);
+        return failing == null ? 0 : failing;
+    }
+
     /** Whether a later snapshot of the same PO has been handled since this one. */
     public boolean laterSnapshotExists(LedgerEntry entry) {
         Integer later = jdbc.queryForObject("SELECT COUNT(*) FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "
@@ -142,6 +159,12 @@ public class ExportLedger {
         inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
                 + "REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 WHERE IDEMPOTENCY_KEY = ?", outcome.name(),
                 LedgerText.fit(message, LedgerText.MESSAGE), erpStatus, now(), idempotencyKey);
+    }
+
+    /** This execution handles the snapshot again (only marks it): its outcome counts for this execution. */
+    public void recordHandledBy(String idempotencyKey, long jobExecutionId) {
+        inOwnTransaction("UPDATE EXPORT_LEDGER SET JOB_EXECUTION_ID = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId,
+                idempotencyKey);
     }
 
     /** Another try of a snapshot whose outcome was unknown, resent under its own key. */

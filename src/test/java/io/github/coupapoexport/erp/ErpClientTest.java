@@ -88,6 +88,20 @@ class ErpClientTest {
     }
 
     @Test
+    void notFoundWithTheErpsOwnReasonRejectsThisDocumentAlone() {
+        // given an ERP that validates the document and names what it cannot find
+        erp.stubFor(documents().willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+            .withBody("{\"message\": \"Supplier SUP-0450 not found\"}")));
+
+        // when
+        ErpAnswer answer = client.send(document(), KEY);
+
+        // then
+        assertThat(answer).isEqualTo(new ErpAnswer.Rejected(404, "Supplier SUP-0450 not found"));
+        assertThat(erp.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
     void requestTimeoutIsAskedAgain() {
         // given
         answerOnceThenAccept(aResponse().withStatus(408));
