@@ -49,7 +49,9 @@ class CommandLineFunctionalTests {
         ExportJobHarness.RunResult result = harness.run("export-everything");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("unknown command 'export-everything'", "usage:");
+        // (after the settings options it could be the rest of a value with a space in it: it is not repeated)
+        assertThat(result.output()).contains("unknown command (an argument)", "usage:")
+            .doesNotContain("export-everything");
         assertThat(harness.coupaRequests()).isEmpty();
     }
 

@@ -84,7 +84,9 @@ public final class ArgumentCheck {
     public List<String> problems(String... arguments) {
         List<String> problems = new ArrayList<>();
         List<String> commands = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
         boolean valueFollows = false;
+        boolean afterOption = false;
         for (String argument : arguments) {
             if (!argument.startsWith("--")) {
                 if (valueFollows) {
@@ -93,9 +95,11 @@ public final class ArgumentCheck {
                 }
                 else {
                     commands.add(argument);
+                    shown.add(shown(argument, afterOption));
                 }
                 continue;
             }
+            afterOption = true;
             int equals = argument.indexOf('=');
             String name = argument.substring(2, equals < 0 ? argument.length() : equals);
             String problem = problem(name, equals < 0 ? null : argument.substring(equals + 1));
@@ -105,12 +109,32 @@ public final class ArgumentCheck {
             valueFollows = equals < 0 && !FLAGS.contains(name) && !SPRING_SWITCHES.contains(name);
         }
         if (commands.size() > 1) {
-            problems.add("one command at a time, got " + commands);
+            problems.add("one command at a time, got " + shown);
         }
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
-            problems.add("unknown command '" + commands.get(0) + "' (known: run, status, stop, recover)");
+            String word = shown.get(0);
+            problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
+                    + " (known: run, status, stop, recover)");
         }
         return problems;
+    }
+
+    /**
+     * A word that is not an option, as a message may show it: a known command, or a short plain word before any
+     * option, by name; anything else only as "an argument", since it may be a secret (an option written with one
+     * dash, the rest of a value with a space in it).
+     */
+    private static String shown(String word, boolean afterOption) {
+        if (COMMANDS.contains(word)) {
+            return word;
+        }
+        return afterOption || !word.matches("[a-z][a-z-]{0,29}") ? "(an argument)" : word;
+    }
+
+    /** The part of an option name up to its first character that no key has, as a message may show it. */
+    private static String namePart(String name) {
+        String shown = name.split("[^A-Za-z0-9._\\-\\[\\]]", 2)[0];
+        return shown.isEmpty() ? "unnamed" : "--" + shown + "...";
     }
 
     /** The problem with one option, or null; {@code value} is null when the option has no {@code =}. */
@@ -132,6 +156,10 @@ public final class ArgumentCheck {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";
             }
             return value.isBlank() ? "--" + name + " needs a value, as in " + VALUED.get(name) : null;
+        }
+        if (!name.matches("[A-Za-z0-9._\\-\\[\\]]+")) {
+            // Not a key Spring could bind (e.g. '--erp.password:s3cret'): never shown, it may hold a value.
+            return "an option that is not --key=value (" + (namePart(name)) + ")";
         }
         if (!name.contains(".")) {
             return "unknown option --" + name;

@@ -55,4 +55,18 @@ class ArgumentCheckTest {
         assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
                 "--po needs one or more PO numbers, e.g. --po=4821,4822");
     }
+
+    @Test
+    void anArgumentThatMayHoldASecretIsNeverRepeated() {
+        assertThat(check.problems("run", "-erp.password=S3cr3t")).containsExactly(
+                "one command at a time, got [run, (an argument)]");
+        assertThat(check.problems("--erp.password=my", "secret", "phrase")).containsExactly(
+                "one command at a time, got [(an argument), (an argument)]");
+        assertThat(check.problems("--erp.password=my", "secret")).containsExactly(
+                "unknown command (an argument) (known: run, status, stop, recover)");
+        assertThat(check.problems("--erp.password:S3cr3t")).containsExactly(
+                "an option that is not --key=value (--erp.password...)");
+        assertThat(check.problems("Sup3r$ecret")).containsExactly(
+                "unknown command (an argument) (known: run, status, stop, recover)");
+    }
 }
