@@ -105,7 +105,9 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
     }
 
     private RuntimeException failure(URI tokenUri, int status, byte[] body, HttpHeaders headers, String secret) {
-        String answer = masked(CoupaApi.snippet(body), secret);
+        // Masked before it is cut, so that no part of an echoed secret survives at the cut.
+        String answer = CoupaApi.snippet(masked(new String(body, StandardCharsets.UTF_8), secret)
+            .getBytes(StandardCharsets.UTF_8));
         String failure = "POST " + tokenUri + " answered HTTP " + status + ": " + answer;
         JsonNode error = error(body);
         String code = error == null ? null : text(error, "error");
@@ -145,8 +147,14 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
     }
 
     /** An answer that echoes the request must not echo the secret into a log or the job repository. */
+    /** The secret hidden, also as a form (the request's own encoding) or a URL would carry it. */
     private static String masked(String text, String secret) {
-        return secret == null || secret.isEmpty() ? text : text.replace(secret, "******");
+        if (secret == null || secret.isEmpty()) {
+            return text;
+        }
+        String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return text.replace(secret, "******").replace(encoded, "******")
+            .replace(encoded.replace("+", "%20"), "******");
     }
 
     private static String encode(String value) {

@@ -1,5 +1,7 @@
 package io.github.coupapoexport.coupa;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -77,11 +79,30 @@ class CoupaTokenRequestsTest {
         assertThat(coupa.getAllServeEvents()).isEmpty();
     }
 
+    @Test
+    void aRefusalThatEchoesTheRequestNeverShowsAnyPartOfTheSecret() {
+        // given a proxy in front of Coupa that refuses the request and echoes it, form-encoded, across its 200th
+        // character
+        String secret = "s3cr3t+/=-with-a-long-tail-0123456789";
+        String echoed = "client_id=po-export&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        coupa.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1).willReturn(aResponse().withStatus(403)
+            .withBody("x".repeat(150) + " " + echoed + " and once more raw: " + secret)));
+
+        // when / then
+        assertThatThrownBy(() -> tokenRequests.getTokenResponse(grantRequest(secret)))
+            .satisfies(refusal -> assertThat(refusal.getMessage() + refusal.getCause())
+                .contains("******").doesNotContain("s3cr3t").doesNotContain("with-a-long-tail"));
+    }
+
     private OAuth2ClientCredentialsGrantRequest grantRequest() {
+        return grantRequest("secret");
+    }
+
+    private OAuth2ClientCredentialsGrantRequest grantRequest(String secret) {
         return new OAuth2ClientCredentialsGrantRequest(ClientRegistration.withRegistrationId("coupa")
             .tokenUri(coupa.baseUrl() + "/oauth2/token")
             .clientId("po-export")
-            .clientSecret("secret")
+            .clientSecret(secret)
             .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .scope("core.purchase_order.read")
