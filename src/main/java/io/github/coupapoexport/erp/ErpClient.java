@@ -118,6 +118,11 @@ public class ErpClient {
                     + (contentType == null ? "" : " with Content-Type " + contentType) + ", not a JSON object: "
                     + snippet(body, PAGE_SNIPPET_LENGTH), null);
         }
+        if (field(body, "erpDocumentId") == null && field(body, "error") != null) {
+            // A gateway's {"error": "login_required"} answered 200 is not the ERP taking the document.
+            throw new TransientFailure("POST " + uri + " answered HTTP " + code + " with an error and no erpDocumentId: "
+                    + snippet(body, PAGE_SNIPPET_LENGTH), null);
+        }
         return field(body, "erpDocumentId");
     }
 

@@ -1,6 +1,7 @@
 package io.github.coupapoexport.mapping;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -166,7 +167,10 @@ public class PurchaseOrderMapper {
                 problems.add(name + " has no price");
             }
             if (amount == null && quantity != null && price != null) {
-                amount = quantity.multiply(price);
+                // Both factors fit, so the product is cheap; its decimals beyond what an ERP holds are rounded, not
+                // refused: 1.2345 x 0.1234567 is a price the buyer entered, not a PO to fix.
+                amount = quantity.multiply(price).setScale(Math.min(quantity.scale() + price.scale(),
+                        Decimals.MAX_FRACTION_DIGITS), RoundingMode.HALF_UP);
                 if (!Decimals.fits(amount)) {
                     problems.add(name + " quantity times price is " + quoted(amount.toPlainString())
                             + ", not a number an ERP can hold" + Problems.BOUNDS);

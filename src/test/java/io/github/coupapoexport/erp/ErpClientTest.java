@@ -102,6 +102,20 @@ class ErpClientTest {
     }
 
     @Test
+    void errorObjectAnswered200IsNotAnAcceptance() {
+        // given a gateway in front of the ERP answering 200 with its own error, once
+        answerOnceThenAccept(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"error\": \"login_required\"}"));
+
+        // when
+        ErpAnswer answer = client.send(document(), KEY);
+
+        // then it is asked again under the same key, and only the ERP's own answer counts
+        assertThat(answer).isEqualTo(new ErpAnswer.Accepted(201, "ERP-4821", false));
+        assertThat(keysReceived()).containsExactly(KEY, KEY);
+    }
+
+    @Test
     void requestTimeoutIsAskedAgain() {
         // given
         answerOnceThenAccept(aResponse().withStatus(408));

@@ -119,6 +119,14 @@ class PurchaseOrderMapperOddValuesTest {
         }
 
         @Test
+        void quantityTimesPriceWithMoreDecimalsThanAnErpHoldsIsRoundedNotRefused() {
+            ReadyForErp ready = (ReadyForErp) mapper.map(po().total(null).line(quantityLine(2, "2").quantity("1.2345")
+                .price("0.1234567").total(null)).build(), NEVER_SENT);
+
+            assertThat(ready.document().lines().get(0).amount()).isEqualTo("0.1524072962");
+        }
+
+        @Test
         void quantityTimesPriceBeyondTheBoundsIsRefused() {
             List<String> problems = problems(po().total("1").line(quantityLine(2, "2").quantity("99999999999999999999")
                 .price("99999999999999999999").total(null)));
