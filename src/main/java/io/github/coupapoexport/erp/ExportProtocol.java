@@ -76,10 +76,9 @@ public class ExportProtocol {
         if (known != null && known.accepted()) {
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
             ledger.recordHandledBy(key, jobExecutionId);
-            CoupaMark mark = marking.mark(marked(snapshot));
-            log.info("PO {} ({}) was already accepted by the ERP as {}; marked exported without sending it again",
+            log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
                     snapshot.label(), key, known.erpDocumentId());
-            return mark == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
+            return markOnly(snapshot);
         }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
         if (unknown != null) {
@@ -98,8 +97,7 @@ public class ExportProtocol {
             // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.
             ledger.recordAlreadyHeld(key, held.erpDocumentId(), "the ERP already holds this content (" +
                     held.idempotencyKey() + "), so it was not sent again");
-            CoupaMark mark = marking.mark(marked(snapshot));
-            return mark == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
+            return markOnly(snapshot);
         }
         if (markExported == MarkExported.BEFORE_ERP) {
             CoupaMark mark = marking.mark(marked(snapshot));
@@ -116,6 +114,11 @@ public class ExportProtocol {
             }
         }
         return send(snapshot, document);
+    }
+
+    /** The ERP holds the snapshot already: only Coupa is still to hear of it. */
+    private Result markOnly(PurchaseOrderSnapshot snapshot) {
+        return marking.mark(marked(snapshot)) == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
     }
 
     private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document) {
