@@ -1,5 +1,6 @@
 package io.github.coupapoexport.monitoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,21 +131,29 @@ public class CoupaMonitoring implements JobExecutionListener, StepExecutionListe
             }
             Map<Long, List<String>> keysByPurchaseOrder = batch.stream().collect(Collectors.groupingBy(
                     UnreportedOutcome::coupaId, Collectors.mapping(UnreportedOutcome::idempotencyKey, Collectors.toList())));
-            reporter.report(batch, integrationRunId, new OutcomeReporter.Progress() {
+            List<String> reported = new ArrayList<>();
+            try {
+                reporter.report(batch, integrationRunId, new OutcomeReporter.Progress() {
 
-                @Override
-                public void reported(long coupaId) {
-                    reports.recordReported(keysByPurchaseOrder.get(coupaId));
-                }
+                    @Override
+                    public void reported(long coupaId) {
+                        reported.addAll(keysByPurchaseOrder.get(coupaId));
+                    }
 
-                @Override
-                public void refused(long coupaId, String refusal) {
-                    boolean givenUp = reports.recordRefused(keysByPurchaseOrder.get(coupaId), refusal, jobExecutionId);
-                    log.warn("Coupa refused the report of PO {}{}: {}", label(batch, coupaId), givenUp ? " for the "
-                            + ReportQueue.MAX_REFUSALS + "th run in a row; given up" : "; the next run tries again",
-                            refusal);
-                }
-            });
+                    @Override
+                    public void refused(long coupaId, String refusal) {
+                        boolean givenUp = reports.recordRefused(keysByPurchaseOrder.get(coupaId), refusal,
+                                jobExecutionId);
+                        log.warn("Coupa refused the report of PO {}{}: {}", label(batch, coupaId), givenUp
+                                ? " for the " + ReportQueue.MAX_REFUSALS + "th run in a row; given up"
+                                : "; the next run tries again", refusal);
+                    }
+                });
+            }
+            finally {
+                // Also when Coupa fails midway: what it took is never created again by the next run.
+                reports.recordReported(reported);
+            }
             if (batch.size() < REPORT_BATCH) {
                 return;
             }
