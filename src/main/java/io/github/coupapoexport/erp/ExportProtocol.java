@@ -6,6 +6,7 @@ import io.github.coupapoexport.ledger.CoupaMark;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
 import io.github.coupapoexport.ledger.LedgerOutcome;
+import io.github.coupapoexport.mapping.ErpAction;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
@@ -90,7 +91,10 @@ public class ExportProtocol {
             return Result.FAILED;
         }
         ledger.recordSending(snapshot, document, jobExecutionId);
-        LedgerEntry held = replay ? null : ledger.lastAcceptedEntry(snapshot.coupaId())
+        // A CREATE was mapped from a ledger that holds no accepted snapshot of the PO: nothing to compare with, and no
+        // second look-up of the ledger for the most common document.
+        boolean mayBeHeld = !replay && document.action() != ErpAction.CREATE;
+        LedgerEntry held = !mayBeHeld ? null : ledger.lastAcceptedEntry(snapshot.coupaId())
             .filter(accepted -> sameContent(accepted.document(), document)).orElse(null);
         if (held != null) {
             // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
