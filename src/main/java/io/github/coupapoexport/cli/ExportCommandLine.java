@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import java.nio.file.Path;
 
@@ -184,14 +183,12 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     /** On a signal: this process's own executions only, never one another process runs on the same repository. */
     private void stopLaunchedExecutions() {
-        Set<Long> ours = launched.running();
-        stop(runningExecutions().stream().filter(execution -> ours.contains(execution.getId())).toList());
+        for (Long id : launched.stopAll()) {
+            out.println("coupa-po-export: execution " + id + " will stop at its next chunk boundary; run resumes it");
+        }
     }
 
-    /**
-     * Read as the {@code stop} command reads them: stopping a copy read by id instead ({@code getJobExecution}) made
-     * the running step fail on its version with Spring Batch 6.0.6.
-     */
+    /** Every running execution, in whatever process, as the {@code stop} command finds them. */
     private List<JobExecution> runningExecutions() {
         List<JobExecution> running = new ArrayList<>();
         for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
