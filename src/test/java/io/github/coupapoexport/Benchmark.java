@@ -152,7 +152,7 @@ public final class Benchmark {
             List<String> arguments = fakes.settings();
             arguments.addAll(List.of("--coupa.page-size=50",
                     "--coupa.requests-per-second=" + (coupaLimit > 0 ? 20 : 100_000),
-                    "--logging.level.io.github.coupapoexport.ExportProgress=INFO"));
+                    "--logging.level.io.github.coupapoexport.job.ExportProgress=INFO"));
             ExportProcess process = launch.start(arguments);
             ScheduledExecutorService sampler = journal ? null : sampleLiveHeap(process);
             int exitCode = process.exitCode(Duration.ofHours(2));

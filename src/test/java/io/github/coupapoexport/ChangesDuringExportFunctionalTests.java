@@ -3,8 +3,8 @@ package io.github.coupapoexport;
 import java.util.List;
 import java.util.Map;
 
-import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.CoupaPo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

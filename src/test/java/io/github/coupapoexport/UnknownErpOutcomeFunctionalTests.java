@@ -3,7 +3,6 @@ package io.github.coupapoexport;
 import java.util.List;
 import java.util.Map;
 
-import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeErp.Applied;
 import io.github.coupapoexport.sandbox.FakeErp.Received;

@@ -13,10 +13,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.coupapoexport.ExportProperties;
 import io.github.coupapoexport.coupa.CoupaProperties;
 import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.ErpProperties;
+import io.github.coupapoexport.erp.rest.RestErpProperties;
+import io.github.coupapoexport.job.ExportProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -45,7 +46,7 @@ public final class ArgumentCheck {
     private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(CoupaProperties.class, ErpProperties.class,
-            ExportProperties.class);
+            RestErpProperties.class, ExportProperties.class);
 
     /** Every settings key in Spring's uniform form (lower case, no dashes), and whether it holds a list. */
     private final Map<String, Boolean> keys;

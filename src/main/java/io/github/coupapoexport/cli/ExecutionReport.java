@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
-import io.github.coupapoexport.ExportTally;
-import io.github.coupapoexport.monitoring.CoupaMonitoring;
+import io.github.coupapoexport.job.CoupaMonitoringListener;
+import io.github.coupapoexport.job.ExportTally;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -43,7 +43,7 @@ class ExecutionReport {
         for (JobExecution execution : executions) {
             long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
             ExportTally tally = ExportTally.of(execution);
-            Object run = execution.getExecutionContext().get(CoupaMonitoring.INTEGRATION_RUN_ID);
+            Object run = execution.getExecutionContext().get(CoupaMonitoringListener.INTEGRATION_RUN_ID);
             out.printf("%-9d  %-9s  %-19s  %-19s  %6d  %8d  %6d  %7d  %s%n", execution.getId(), execution.getStatus(),
                     time(execution.getStartTime()), time(execution.getEndTime()), read, tally.exported(), tally.failed(),
                     tally.skipped(), run == null ? "-" : run);

@@ -1,18 +1,19 @@
 package io.github.coupapoexport.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-import java.nio.file.Path;
-
-import io.github.coupapoexport.ExportJobParameters;
-import io.github.coupapoexport.ExportJobs;
-import io.github.coupapoexport.PurchaseOrderExportJobConfiguration;
+import io.github.coupapoexport.job.ExportJobParameters;
+import io.github.coupapoexport.job.ExportJobs;
+import io.github.coupapoexport.job.LaunchedExecutions;
+import io.github.coupapoexport.job.PurchaseOrderExportJobConfiguration;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
+import io.github.coupapoexport.runlock.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

@@ -1,14 +1,13 @@
 package io.github.coupapoexport.coupa;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 
-import io.github.coupapoexport.Backoff;
-import io.github.coupapoexport.WireLog;
+import io.github.coupapoexport.foundation.Backoff;
+import io.github.coupapoexport.foundation.HttpRequestFactories;
+import io.github.coupapoexport.foundation.WireLog;
+import io.github.coupapoexport.settings.SettingsCheck;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-
-import io.github.coupapoexport.SettingsCheck;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -49,7 +48,8 @@ public class CoupaClientConfiguration {
 
     @Bean
     CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
-        JdkClientHttpRequestFactory requestFactory = requestFactory(properties);
+        JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(properties.connectTimeout(),
+                properties.readTimeout());
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
         RateLimiter rateLimiter = rateLimiter(properties);
@@ -91,7 +91,6 @@ public class CoupaClientConfiguration {
             .build());
     }
 
-
     /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */
     private static JsonMapper coupaJson() {
         return JsonMapper.builder()
@@ -110,15 +109,5 @@ public class CoupaClientConfiguration {
             .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
             .scope(properties.scopes())
             .build();
-    }
-
-    private static JdkClientHttpRequestFactory requestFactory(CoupaProperties properties) {
-        HttpClient httpClient = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(httpClient);
-        factory.setReadTimeout(properties.readTimeout());
-        return factory;
     }
 }

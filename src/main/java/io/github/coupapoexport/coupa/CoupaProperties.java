@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.coupapoexport.Secret;
+import io.github.coupapoexport.foundation.Secret;
+import io.github.coupapoexport.settings.CheckedSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,7 +24,7 @@ public record CoupaProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue Retry retry,
-        @DefaultValue Monitoring monitoring) {
+        @DefaultValue Monitoring monitoring) implements CheckedSettings {
 
     /** Backoff for passing Coupa failures (429, 5xx, timeouts): exponential from {@code initialDelay}, with jitter. */
     public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialDelay,
@@ -51,6 +52,7 @@ public record CoupaProperties(
     public static final int MAX_PAGE_SIZE = 50;
 
     /** Every problem with these settings, each named by its key; empty when they are usable. */
+    @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (baseUrl == null || baseUrl.isBlank()) {

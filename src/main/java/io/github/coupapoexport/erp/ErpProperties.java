@@ -1,61 +1,37 @@
 package io.github.coupapoexport.erp;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.coupapoexport.Secret;
+import io.github.coupapoexport.settings.CheckedSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The {@code erp.*} keys: where the ERP's REST endpoint is, how to authenticate, and how patiently to retry it.
+ * The {@code erp.*} keys every adapter shares; each adapter binds its own keys beside it.
  *
+ * @param type which adapter speaks to the ERP: {@value #REST}, the REST contract (README "REST ERP")
  * @param outageThreshold after this many POs in a row whose retries all failed, the ERP counts as down and the job
  * fails (exit 1, resumable) instead of recording every remaining PO as failed
  */
 @ConfigurationProperties("erp")
 public record ErpProperties(
-        String baseUrl,
-        Secret bearerToken,
-        String username,
-        Secret password,
-        @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("60s") Duration readTimeout,
-        @DefaultValue Retry retry,
-        @DefaultValue("3") int outageThreshold) {
+        @DefaultValue(ErpProperties.REST) String type,
+        @DefaultValue("3") int outageThreshold) implements CheckedSettings {
 
-    /** Backoff for transient ERP answers: exponential from {@code initialDelay}, with jitter, capped. */
-    public record Retry(@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration initialDelay,
-            @DefaultValue("30s") Duration maxDelay) {
-    }
+    public static final String REST = "rest";
 
+    static final List<String> TYPES = List.of(REST);
+
+    @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add("erp.base-url is required");
-        }
-        else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            problems.add("erp.base-url must start with https:// or http:// (was '" + baseUrl + "')");
-        }
-        boolean bearer = bearerToken != null && !bearerToken.isBlank();
-        boolean basic = username != null && !username.isBlank();
-        if (bearer && basic) {
-            problems.add("set either erp.bearer-token or erp.username and erp.password, not both");
-        }
-        if (basic && (password == null || password.isBlank())) {
-            problems.add("erp.password is required with erp.username");
-        }
-        if (retry.maxRetries() < 0) {
-            problems.add("erp.retry.max-retries must be 0 or more (was " + retry.maxRetries() + ")");
+        if (!TYPES.contains(type)) {
+            problems.add("erp.type must be one of " + String.join(", ", TYPES) + " (was '" + type + "')");
         }
         if (outageThreshold < 1) {
             problems.add("erp.outage-threshold must be 1 or more (was " + outageThreshold + ")");
         }
         return problems;
-    }
-
-    public String root() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 }

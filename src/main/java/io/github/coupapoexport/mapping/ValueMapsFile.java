@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,7 +33,36 @@ public final class ValueMapsFile {
 
     static final String PAYMENT_TERMS = "payment-terms";
 
+    /** Read from the folder the job was started from when {@code export.value-maps} is not set. */
+    public static final String DEFAULT_FILE = "config/value-maps.yml";
+
+    private static final Logger log = LoggerFactory.getLogger(ValueMapsFile.class);
+
     private ValueMapsFile() {
+    }
+
+    /**
+     * The value maps file of a run: the one set in {@code export.value-maps} (null when not set), else the default one
+     * if the folder the job was started from has it. A scheduler may start the job elsewhere: without a file, codes go
+     * to the ERP as Coupa has them, as with an empty file.
+     */
+    public static Optional<Path> configured(Path explicit) {
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        Path standard = Path.of(DEFAULT_FILE);
+        return Files.isRegularFile(standard) ? Optional.of(standard) : Optional.empty();
+    }
+
+    /** The value maps of a run, from {@link #configured}; none, with a line in the log saying why, without a file. */
+    public static ValueMaps loadConfigured(Path explicit) {
+        Optional<Path> file = configured(explicit);
+        if (file.isEmpty()) {
+            log.info("No value maps: {} does not exist, so units of measure and payment terms are sent as Coupa has "
+                    + "them (set export.value-maps to read a file elsewhere)", Path.of(DEFAULT_FILE).toAbsolutePath());
+            return ValueMaps.NONE;
+        }
+        return load(file.get());
     }
 
     /** @throws IllegalArgumentException naming the file and what is wrong with it */

@@ -2,8 +2,8 @@ package io.github.coupapoexport.monitoring;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.ledger.UnreportedOutcome;

@@ -3,7 +3,7 @@ package io.github.coupapoexport.cli;
 import java.time.LocalDateTime;
 import java.util.List;
 
-import io.github.coupapoexport.ExportTally;
+import io.github.coupapoexport.job.ExportTally;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;

@@ -1,8 +1,8 @@
 package io.github.coupapoexport.mapping;
 
-import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Code;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Line;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
 
 /** A valid quantity line in Coupa's shape. */
 final class LineBuilder {

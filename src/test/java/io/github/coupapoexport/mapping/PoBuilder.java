@@ -3,8 +3,8 @@ package io.github.coupapoexport.mapping;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Code;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
 
 import static io.github.coupapoexport.mapping.LineBuilder.quantityLine;
 

@@ -1,0 +1,20 @@
+package io.github.coupapoexport.erp;
+
+/**
+ * The ERP as the export sees it: a document delivered under its snapshot's idempotency key, and what the ERP made of
+ * it. The export records each delivery in its ledger before it is made, so an adapter may be asked again for the same
+ * key (after a crash, or an answer that never came) and must then not apply the document twice: each adapter keeps
+ * that promise its own way (a header the ERP honours, a look-up before a create, a unique row).
+ * <p>
+ * Adapters live in a package of their own below this one, each with its configuration, selected by {@code erp.type}.
+ */
+public interface Erp {
+
+    /**
+     * Delivers one document, retrying what is worth retrying, and says what the ERP made of it.
+     *
+     * @return the ERP's answer; never null. A failure to reach the ERP is an {@link ErpAnswer.Unreachable}, not an
+     * exception
+     */
+    ErpAnswer deliver(ErpDelivery delivery);
+}

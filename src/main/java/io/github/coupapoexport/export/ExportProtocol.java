@@ -1,0 +1,156 @@
+package io.github.coupapoexport.export;
+
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.erp.ErpSetupException;
+import io.github.coupapoexport.ledger.CoupaMark;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.LedgerOutcome;
+import io.github.coupapoexport.mapping.ErpAction;
+import io.github.coupapoexport.mapping.ErpDocumentJson;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
+import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports one PO: every step is written to the ledger before the call it stands for, so that whatever a crash or an
+ * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedExports}).
+ */
+public class ExportProtocol {
+
+    /** How one PO ended, for the run's tally. */
+    public enum Result {
+        /** The ERP accepted it (and, after the ERP, Coupa shows it exported or its newer version comes next). */
+        EXPORTED,
+        /** The ERP held it already and it was only marked, or the PO moved on before it was sent. */
+        SKIPPED,
+        /** The ERP refused it, or accepted it and Coupa refused the mark: recorded and reported. */
+        REJECTED,
+        /** Invalid, or Coupa refused it before the ERP saw it, or held back behind an earlier snapshot. */
+        FAILED,
+        /** The ERP never answered: recorded like a failure, and one more step towards an outage. */
+        UNANSWERED
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ExportProtocol.class);
+
+    private final Erp erp;
+
+    private final CoupaClient coupa;
+
+    private final ExportLedger ledger;
+
+    private final CoupaMarking marking;
+
+    private final ErpAnswerRecorder answers;
+
+    private final MarkExported markExported;
+
+    public ExportProtocol(Erp erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported) {
+        this.erp = erp;
+        this.coupa = coupa;
+        this.ledger = ledger;
+        this.marking = new CoupaMarking(coupa, ledger);
+        this.answers = new ErpAnswerRecorder(ledger);
+        this.markExported = markExported;
+    }
+
+    public Result recordInvalid(InvalidPurchaseOrder invalid, long jobExecutionId) {
+        ledger.recordInvalid(invalid.snapshot(), invalid.reason(), jobExecutionId);
+        log.warn("{}", invalid.reason());
+        return Result.FAILED;
+    }
+
+    /**
+     * @param replay sent again on purpose ({@code --po}): even a document the ERP already holds word for word
+     */
+    public Result export(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId,
+            boolean replay) {
+        String key = snapshot.idempotencyKey();
+        LedgerEntry known = ledger.find(key).orElse(null);
+        if (known != null && known.accepted()) {
+            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
+            ledger.recordHandledBy(key, jobExecutionId);
+            log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
+                    snapshot.label(), key, known.erpDocumentId());
+            return markOnly(snapshot);
+        }
+        LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
+        if (unknown != null) {
+            String reason = "PO " + snapshot.label() + " was not sent: the ERP's answer to its earlier snapshot "
+                    + unknown.idempotencyKey() + " is still unknown, and it is sent again first, so that the ERP never "
+                    + "gets a second CREATE or misses a deleted line";
+            ledger.recordNotSent(snapshot, reason, jobExecutionId);
+            log.warn("{}", reason);
+            return Result.FAILED;
+        }
+        ledger.recordSending(snapshot, document, jobExecutionId);
+        // A CREATE was mapped from a ledger that holds no accepted snapshot of the PO: nothing to compare with, and no
+        // second look-up of the ledger for the most common document.
+        boolean mayBeHeld = !replay && document.action() != ErpAction.CREATE;
+        LedgerEntry held = !mayBeHeld ? null : ledger.lastAcceptedEntry(snapshot.coupaId())
+            .filter(accepted -> ErpDocumentJson.sameContentButAction(accepted.document(), document)).orElse(null);
+        if (held != null) {
+            // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
+            // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.
+            ledger.recordAlreadyHeld(key, held.erpDocumentId(), "the ERP already holds this content (" +
+                    held.idempotencyKey() + "), so it was not sent again");
+            return markOnly(snapshot);
+        }
+        if (markExported == MarkExported.BEFORE_ERP) {
+            CoupaMark mark = marking.mark(marked(snapshot));
+            if (mark == CoupaMark.REFUSED) {
+                ledger.recordFailure(key, LedgerOutcome.COUPA_REFUSED, null, "PO " + snapshot.label()
+                        + " was not sent to the ERP: " + ledger.find(key).map(LedgerEntry::coupaMarkMessage).orElse(
+                                "Coupa refused to mark it exported first"));
+                return Result.FAILED;
+            }
+            if (mark == CoupaMark.UNMARKED) {
+                ledger.recordSuperseded(key, "PO " + snapshot.label() + " changed in Coupa before it was sent; its "
+                        + "current version is exported instead");
+                return Result.SKIPPED;
+            }
+        }
+        return send(snapshot, document);
+    }
+
+    /** The ERP holds the snapshot already: only Coupa is still to hear of it. */
+    private Result markOnly(PurchaseOrderSnapshot snapshot) {
+        return marking.mark(marked(snapshot)) == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
+    }
+
+    private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document) {
+        String key = snapshot.idempotencyKey();
+        ErpAnswer answer = erp.deliver(ErpDelivery.of(key, document));
+        LedgerOutcome outcome = answers.record(key, snapshot.label(), answer);
+        if (outcome == LedgerOutcome.ACCEPTED) {
+            if (markExported == MarkExported.AFTER_ERP && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
+                return Result.REJECTED;
+            }
+            return Result.EXPORTED;
+        }
+        if (outcome == LedgerOutcome.REJECTED) {
+            return Result.REJECTED;
+        }
+        if (answer instanceof ErpAnswer.Refused refused) {
+            // Nothing was applied. The row stays SENDING, so the next run resends it once the setup is fixed; a PO
+            // marked first is put back, so that no PO is left exported and never sent.
+            if (markExported == MarkExported.BEFORE_ERP) {
+                coupa.markNotExported(snapshot.coupaId());
+                ledger.recordMark(key, null, null);
+            }
+            throw new ErpSetupException(refused.reason());
+        }
+        return Result.UNANSWERED;
+    }
+
+    private static CoupaMarking.Marked marked(PurchaseOrderSnapshot snapshot) {
+        return new CoupaMarking.Marked(snapshot.idempotencyKey(), snapshot.coupaId(), snapshot.label(),
+                snapshot.version(), snapshot.status());
+    }
+}

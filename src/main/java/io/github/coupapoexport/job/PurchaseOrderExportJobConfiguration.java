@@ -1,0 +1,237 @@
+package io.github.coupapoexport.job;
+
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+
+import io.github.coupapoexport.coupa.CoupaApi;
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.coupa.CoupaProperties;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
+import io.github.coupapoexport.coupa.Selection;
+import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.erp.ErpProperties;
+import io.github.coupapoexport.export.ExportProtocol;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.ReportQueue;
+import io.github.coupapoexport.mapping.PurchaseOrderExport;
+import io.github.coupapoexport.mapping.PurchaseOrderMapper;
+import io.github.coupapoexport.mapping.ValueMaps;
+import io.github.coupapoexport.mapping.ValueMapsFile;
+import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
+import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
+import io.github.coupapoexport.monitoring.IntegrationRuns;
+import io.github.coupapoexport.monitoring.OutcomeReporter;
+import io.github.coupapoexport.monitoring.StatusFieldReporter;
+import io.github.coupapoexport.runlock.RunLock;
+import io.github.coupapoexport.runlock.RunLocks;
+import io.github.coupapoexport.settings.CheckedSettings;
+import io.github.coupapoexport.settings.InvalidSettingsException;
+import io.github.coupapoexport.settings.SettingsCheck;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The one job: read Coupa's POs to export, map each to an ERP document, send it, mark it exported. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({CoupaProperties.class, ErpProperties.class, ExportProperties.class})
+public class PurchaseOrderExportJobConfiguration {
+
+    public static final String JOB_NAME = "purchaseOrderExportJob";
+
+    public static final String STEP_NAME = "exportPurchaseOrders";
+
+    public static final String REPLAY_JOB_NAME = "purchaseOrderReplayJob";
+
+    public static final String DRY_RUN_JOB_NAME = "purchaseOrderDryRunJob";
+
+    public static final String UNFINISHED_STEP_NAME = "finishUnfinishedExports";
+
+    /** What earlier runs left half-done is finished first, then the POs Coupa selects are exported. */
+    @Bean
+    Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(finishUnfinishedExports)
+            .next(exportPurchaseOrders)
+            .listener(monitoring)
+            .listener(launched)
+            .build();
+    }
+
+    /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
+    @Bean
+    Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched) {
+        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(finishUnfinishedExports)
+            .next(replayPurchaseOrders)
+            .listener(monitoring)
+            .listener(launched)
+            .build();
+    }
+
+    /** Runs at the start of every execution, a resumed one too, before any PO is read. */
+    @Bean
+    Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
+        return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
+            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold(), runLock::checkStillHeld),
+                    transactionManager)
+            .allowStartIfComplete(true)
+            .build();
+    }
+
+    /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
+    @Bean
+    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched) {
+        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).listener(launched).build();
+    }
+
+    @Bean
+    Step exportPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor, PurchaseOrderExportWriter writer,
+            ExportProgress progress, CoupaMonitoringListener monitoring, CoupaProperties coupa, RunLockGuard runLockGuard) {
+        return reportedStep(STEP_NAME, jobRepository, transactionManager, reader, processor, writer, progress, monitoring,
+                coupa, runLockGuard);
+    }
+
+    @Bean
+    Step replayPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor, PurchaseOrderExportWriter writer,
+            ExportProgress progress, CoupaMonitoringListener monitoring, CoupaProperties coupa, RunLockGuard runLockGuard) {
+        return reportedStep("replayPurchaseOrders", jobRepository, transactionManager, reader, processor, writer,
+                progress, monitoring, coupa, runLockGuard);
+    }
+
+    /** A step that sends to the ERP and reports every outcome in Coupa. */
+    private static Step reportedStep(String name, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor,
+            PurchaseOrderExportWriter writer, ExportProgress progress, CoupaMonitoringListener monitoring, CoupaProperties coupa,
+            RunLockGuard runLockGuard) {
+        return chunkStep(name, jobRepository, transactionManager, reader, processor, writer, coupa)
+            // Progress first: it counts the selection that the integration run reports as total_records.
+            .listener(progress)
+            .listener(monitoring)
+            // Last, so that its afterWrite (called in reverse order) refuses the chunk before monitoring reports it.
+            .listener(runLockGuard)
+            .build();
+    }
+
+    @Bean
+    Step dryRunPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor, CoupaProperties coupa,
+            ExportProgress progress) {
+        return chunkStep("dryRunPurchaseOrders", jobRepository, transactionManager, reader, processor,
+                new DryRunDocumentWriter(), coupa)
+            .listener(progress)
+            .build();
+    }
+
+    /** One chunk per Coupa page: the checkpoint moves one page at a time. */
+    private static ChunkOrientedStepBuilder<CoupaPurchaseOrder, PurchaseOrderExport> chunkStep(String name,
+            JobRepository jobRepository, PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader,
+            PurchaseOrderMappingProcessor processor, ItemWriter<PurchaseOrderExport> writer, CoupaProperties coupa) {
+        return new StepBuilder(name, jobRepository).<CoupaPurchaseOrder, PurchaseOrderExport>chunk(coupa.pageSize())
+            .reader(reader)
+            .processor(processor)
+            .writer(writer)
+            .transactionManager(transactionManager);
+    }
+
+    @Bean
+    ExportJobs exportJobs(Job purchaseOrderExportJob, Job purchaseOrderReplayJob, Job purchaseOrderDryRunJob) {
+        return new ExportJobs(purchaseOrderExportJob, purchaseOrderReplayJob, purchaseOrderDryRunJob);
+    }
+
+    @Bean
+    ExportProgress exportProgress(CoupaClient coupaClient) {
+        return new ExportProgress(coupaClient, Clock.systemUTC());
+    }
+
+    @Bean
+    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, IntegrationRuns runs, CoupaApi coupaApi,
+            CoupaProperties coupa) {
+        CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
+        OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
+            case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
+            case "history" -> new IntegrationRecordReporter(client, false);
+            default -> new IntegrationRecordReporter(client, true);
+        };
+        return new CoupaMonitoringListener(reports, reporter, runs, coupaApi, "integration-run".equals(coupa.monitoring().mode()));
+    }
+
+    @Bean
+    IntegrationRuns integrationRuns(CoupaApi coupaApi, CoupaProperties coupa, JdbcTemplate jdbc) {
+        return new IntegrationRuns(new CoupaMonitoringClient(coupaApi, coupa.monitoring()), jdbc, Clock.systemUTC());
+    }
+
+    @Bean
+    ReportQueue reportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new ReportQueue(jdbc, transactionManager, Clock.systemUTC());
+    }
+
+    /** One run at a time per job repository; an unsupported repository database is a settings problem. */
+    @Bean
+    RunLock runLock(DataSourceProperties dataSource, DataSource dataSourceBean) {
+        try {
+            return RunLocks.forRepository(dataSource.determineUrl(), dataSourceBean);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidSettingsException(List.of(ex.getMessage()));
+        }
+    }
+
+    /** The export and the replay write only while this process still holds the run lock; the dry run takes none. */
+    @Bean
+    RunLockGuard runLockGuard(RunLock runLock) {
+        return new RunLockGuard(runLock);
+    }
+
+    /** Every {@code coupa.*}, {@code erp.*} and {@code export.*} record, the selected ERP adapter's included. */
+    @Bean
+    SettingsCheck settingsCheck(List<CheckedSettings> settings) {
+        return new SettingsCheck(settings);
+    }
+
+    @Bean
+    ValueMaps valueMaps(SettingsCheck settings, ExportProperties export) {
+        return ValueMapsFile.loadConfigured(export.valueMaps());
+    }
+
+    /** Step-scoped, for the selection of each job; declared as the class, so that its checkpoint is saved. */
+    @Bean
+    @StepScope
+    CoupaPurchaseOrderReader coupaPurchaseOrderReader(CoupaClient coupa, CoupaProperties properties,
+            @Value("#{jobParameters['" + ExportJobParameters.PO_NUMBERS + "']}") String poNumbers) {
+        return new CoupaPurchaseOrderReader(coupa, Selection.of(poNumbers), properties.pageSize());
+    }
+
+    @Bean
+    PurchaseOrderMappingProcessor purchaseOrderMappingProcessor(ValueMaps valueMaps, ExportLedger ledger) {
+        return new PurchaseOrderMappingProcessor(new PurchaseOrderMapper(valueMaps), ledger);
+    }
+
+    @Bean
+    PurchaseOrderExportWriter erpPurchaseOrderWriter(Erp erp, CoupaClient coupa, ExportLedger ledger,
+            ExportProperties export, ErpProperties erpProperties) {
+        return new PurchaseOrderExportWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()),
+                erpProperties.outageThreshold(), export.concurrency());
+    }
+
+    @Bean
+    ExportLedger exportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new ExportLedger(jdbc, transactionManager, Clock.systemUTC());
+    }
+}
