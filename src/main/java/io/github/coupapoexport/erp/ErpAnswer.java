@@ -1,10 +1,12 @@
 package io.github.coupapoexport.erp;
 
+import org.jspecify.annotations.Nullable;
+
 /** What the ERP made of one document, retries included (contract section 4). */
 public sealed interface ErpAnswer {
 
     /** 200 or 201; or 409, the key was applied before ({@code alreadyApplied}). */
-    record Accepted(int status, String erpDocumentId, boolean alreadyApplied) implements ErpAnswer {
+    record Accepted(int status, @Nullable String erpDocumentId, boolean alreadyApplied) implements ErpAnswer {
     }
 
     /** 400, 422 or another 4xx: the document itself is refused, and sending it again will not help. */
