@@ -1,6 +1,6 @@
 package io.github.coupapoexport.cli;
 
-/** The exit codes of contract section 1; a scheduler acts on these alone. */
+/** The exit codes (README "Exit codes and scheduling"); a scheduler acts on these alone. */
 public enum ExitCode {
     /** Completed; every selected PO exported, or nothing to do. */
     COMPLETED(0),

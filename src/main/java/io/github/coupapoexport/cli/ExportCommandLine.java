@@ -28,7 +28,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 /**
- * The command line of contract section 1. {@code run} resumes the latest execution when it failed, was stopped, or
+ * The command line (README "Commands"). {@code run} resumes the latest execution when it failed, was stopped, or
  * was left STARTED by a process that is gone, and otherwise starts a new one, so that a scheduler's rerun of the
  * same command always does the right thing.
  */

@@ -2,7 +2,7 @@ package io.github.coupapoexport.erp;
 
 import org.jspecify.annotations.Nullable;
 
-/** What the ERP made of one document, retries included (contract section 4). */
+/** What the ERP made of one document, retries included (README "The REST ERP adapter" gives the REST answers). */
 public sealed interface ErpAnswer {
 
     /** 200 or 201; or 409, the key was applied before ({@code alreadyApplied}). */

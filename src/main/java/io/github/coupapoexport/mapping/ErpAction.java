@@ -1,6 +1,6 @@
 package io.github.coupapoexport.mapping;
 
-/** What the ERP is asked to do with the document (contract section 4). */
+/** What the ERP is asked to do with the document (README "The REST ERP adapter"). */
 public enum ErpAction {
     CREATE, UPDATE, CANCEL, CLOSE
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The document the ERP receives (contract section 4). Money and quantities are decimal strings so that no JSON
+ * The document the ERP receives (README "The REST ERP adapter"). Money and quantities are decimal strings so that no JSON
  * library on either side turns them into binary floating point; dates are ISO {@code yyyy-MM-dd}.
  */
 public record ErpPurchaseOrder(

@@ -17,7 +17,7 @@ import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 
 /**
- * Turns a Coupa PO into the ERP document of contract section 4, or into the list of everything a buyer has to fix
+ * Turns a Coupa PO into the ERP document (README "The REST ERP adapter"), or into the list of everything a buyer has to fix
  * before it can become one. A pure function of the PO, what the ERP accepted last time, and the value maps.
  */
 public class PurchaseOrderMapper {
