@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.test.MetaDataInstanceFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,10 +67,10 @@ class RunSummaryTest {
     }
 
     private static JobExecution execution(long id, ExportTally tally) {
-        JobExecution execution = new JobExecution(id, new JobInstance(3, "purchaseOrderExportJob"), new JobParameters());
+        JobExecution execution = MetaDataInstanceFactory.createJobExecution("purchaseOrderExportJob", 3L, id);
         execution.setStartTime(LocalDateTime.of(2026, 11, 24, 10, 2, 40));
         execution.setEndTime(LocalDateTime.of(2026, 11, 24, 10, 2, 44));
-        StepExecution step = new StepExecution(id + 10, "exportPurchaseOrders", execution);
+        StepExecution step = MetaDataInstanceFactory.createStepExecution(execution, "exportPurchaseOrders", id + 10);
         step.setReadCount(tally.exported() + tally.failed() + tally.skipped());
         tally.writeTo(step.getExecutionContext());
         execution.addStepExecution(step);
