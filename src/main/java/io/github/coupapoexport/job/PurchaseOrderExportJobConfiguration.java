@@ -20,10 +20,8 @@ import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import io.github.coupapoexport.mapping.ValueMaps;
 import io.github.coupapoexport.mapping.ValueMapsFile;
 import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
-import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
-import io.github.coupapoexport.monitoring.OutcomeReporter;
-import io.github.coupapoexport.monitoring.StatusFieldReporter;
+import io.github.coupapoexport.monitoring.OutcomeReports;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.runlock.RunLocks;
 import io.github.coupapoexport.settings.CheckedSettings;
@@ -161,20 +159,20 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, IntegrationRuns runs, CoupaApi coupaApi,
-            CoupaProperties coupa) {
-        CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
-        OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
-            case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
-            case "history" -> new IntegrationRecordReporter(client, false);
-            default -> new IntegrationRecordReporter(client, true);
-        };
-        return new CoupaMonitoringListener(reports, reporter, runs, coupaApi, "integration-run".equals(coupa.monitoring().mode()));
+    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, CoupaMonitoringClient client, IntegrationRuns runs,
+            CoupaApi coupaApi, CoupaProperties coupa) {
+        return new CoupaMonitoringListener(OutcomeReports.of(coupa.monitoring().mode(), reports, client,
+                Clock.systemUTC()), runs, coupaApi);
     }
 
     @Bean
-    IntegrationRuns integrationRuns(CoupaApi coupaApi, CoupaProperties coupa, JdbcTemplate jdbc) {
-        return new IntegrationRuns(new CoupaMonitoringClient(coupaApi, coupa.monitoring()), jdbc, Clock.systemUTC());
+    CoupaMonitoringClient coupaMonitoringClient(CoupaApi coupaApi, CoupaProperties coupa) {
+        return new CoupaMonitoringClient(coupaApi, coupa.monitoring());
+    }
+
+    @Bean
+    IntegrationRuns integrationRuns(CoupaMonitoringClient client, JdbcTemplate jdbc) {
+        return new IntegrationRuns(client, jdbc, Clock.systemUTC());
     }
 
     @Bean
