@@ -11,24 +11,33 @@ import io.github.coupapoexport.monitoring.OutcomeReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.core.Ordered;
 
 /**
  * Brings the job's events to Coupa's own monitoring: the outcomes the ledger holds are reported before the export
  * step and after each chunk, and in {@code integration-run} mode the job execution is mirrored onto one Coupa
- * integration run.
+ * integration run. What Coupa refused to take is recorded in the execution context, for {@link RunOutcome}.
  */
 public class CoupaMonitoringListener implements JobExecutionListener, StepExecutionListener,
-        ItemWriteListener<PurchaseOrderExport> {
+        ItemWriteListener<PurchaseOrderExport>, Ordered {
 
     /** The Coupa integration run of an execution, kept in its context for {@code status}. */
     public static final String INTEGRATION_RUN_ID = "coupa.integration-run.id";
+
+    /** Why Coupa still shows the run of a completed execution as running. */
+    static final String INTEGRATION_RUN_NOT_ENDED = "coupa.integration-run.not-ended";
+
+    /**
+     * After {@link ExportProgress} on a step, whose count of the selection the integration run reports as
+     * {@code total_records}, and before {@link RunLockGuard}, which refuses a chunk before it is reported.
+     */
+    static final int ORDER = 0;
 
     private static final Logger log = LoggerFactory.getLogger(CoupaMonitoringListener.class);
 
@@ -46,6 +55,11 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
         this.reports = reports;
         this.runs = runs;
         this.api = api;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     /**
@@ -92,8 +106,7 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
             boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
             String failure = runs.end(integrationRunId, completed, tally.exported() + tally.failed() + tally.skipped());
             if (failure != null && completed) {
-                // The export is done, but Coupa shows the run as running: the exit code must not say all is well.
-                jobExecution.setExitStatus(ExitStatus.FAILED.addExitDescription(failure));
+                jobExecution.getExecutionContext().putString(INTEGRATION_RUN_NOT_ENDED, failure);
             }
         }
         logCalls(jobExecution);
