@@ -56,6 +56,29 @@ class RunOutcomeFunctionalTests {
     }
 
     @Test
+    void runWithARejectedPoEndsCompletedWithRejectionsInTheJobRepositoryAndStatusShowsTheExitCodeItReturned() {
+        // given PO 2 without a supplier number, which the mapping rejects
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")),
+                po(2).supplier("Globex", null).line(Line.amount(21, "1", "Consulting", "100.00")));
+
+        // when
+        ExportJobHarness.RunResult run = harness.run();
+        ExportJobHarness.RunResult status = harness.run("status");
+
+        // then the process, the job repository and status tell the same outcome
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.summary()).contains("execution=1 status=COMPLETED", "exit=3");
+        assertThat(harness.database().queryForList("SELECT STATUS, EXIT_CODE FROM BATCH_JOB_EXECUTION "
+                + "WHERE JOB_EXECUTION_ID = 1")).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("STATUS", "COMPLETED")
+                .containsEntry("EXIT_CODE", "COMPLETED_WITH_REJECTIONS"));
+        assertThat(status.output().lines().filter(line -> line.matches("\\d+ .*")).map(line -> line.split("\\s+")))
+            .extracting(columns -> String.join(" ", columns[0], columns[1], columns[columns.length - 2],
+                    columns[columns.length - 1]))
+            .containsExactly("1 COMPLETED COMPLETED_WITH_REJECTIONS 3");
+    }
+
+    @Test
     void resumedExecutionExits3ForAPoRejectedInBeforeErpModeInsideTheChunkThatFailed() {
         // given Coupa's documented order: PO 2 marked, then rejected by the ERP; then Coupa failing on PO 3's mark,
         // which fails the chunk, so that PO 2, already marked, is never read again

@@ -19,6 +19,7 @@ import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.erp.rest.RestErpProperties;
 import io.github.coupapoexport.job.ExportProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Checks the raw command line before anything is started, read or written. Spring ignores an option it does not
@@ -185,13 +186,27 @@ public final class ArgumentCheck {
 
     private static void collectKeys(String prefix, Class<?> settings, Map<String, Boolean> keys) {
         for (RecordComponent component : settings.getRecordComponents()) {
-            String key = prefix + "." + uniform(component.getName());
+            String key = prefix + "." + uniform(boundName(settings, component));
             if (component.getType().isRecord()) {
                 collectKeys(key, component.getType(), keys);
             }
             else {
                 keys.put(key, isList(component.getGenericType()));
             }
+        }
+    }
+
+    /**
+     * The name Spring binds a component to: the one its {@link Name} gives, if any. Java puts that annotation on the
+     * component's field and constructor parameter, not on the component itself.
+     */
+    private static String boundName(Class<?> settings, RecordComponent component) {
+        try {
+            Name name = settings.getDeclaredField(component.getName()).getAnnotation(Name.class);
+            return name == null ? component.getName() : name.value();
+        }
+        catch (NoSuchFieldException ex) {
+            return component.getName();
         }
     }
 

@@ -6,24 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
-import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
-import io.github.coupapoexport.coupa.Selection;
-import io.github.coupapoexport.erp.ErpSetupException;
-import io.github.coupapoexport.job.ExportJobParameters;
 import io.github.coupapoexport.job.ExportTally;
+import io.github.coupapoexport.job.RunOutcome;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * The one line a scheduler's log keeps of a run, and the exit code that goes with it. The counts are those of the
- * whole job instance: a resumed execution's summary includes what the executions before it did, so that a PO rejected
- * before the failure still makes the run end with exit 3.
+ * The one line a scheduler's log keeps of a run, and the exit code that goes with it: the code of the exit status
+ * the job recorded ({@link RunOutcome}, mapped by {@link ExitCodes}), so that {@code status} tells the same. The counts
+ * are those of the whole job instance: a resumed execution's summary includes what the executions before it did, as
+ * its exit status does (a PO rejected before the failure still makes the run end with exit 3).
  *
  * @param notFound PO numbers of {@code --po} that Coupa did not return
  */
@@ -76,36 +71,15 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             String description = execution.getExitStatus().getExitDescription();
             failure = description == null || description.isBlank() ? "the job ended with exit status FAILED" : description;
         }
-        List<String> notFound = execution.getStatus() == BatchStatus.COMPLETED ? notFound(executions) : List.of();
-        ExitCode exitCode = exitCode(execution, failures.stream().anyMatch(RunSummary::isSetupProblem), tally, notFound);
+        List<String> notFound = execution.getStatus() == BatchStatus.COMPLETED ? RunOutcome.notFound(executions)
+                : List.of();
         return new RunSummary(execution.getId(), execution.getStatus(), read, tally, Duration.between(start, end),
-                failure, exitCode, notFound);
-    }
-
-    private static ExitCode exitCode(JobExecution execution, boolean setupProblem, ExportTally tally,
-            List<String> notFound) {
-        if (setupProblem) {
-            return ExitCode.CONFIGURATION_ERROR;
-        }
-        return switch (execution.getStatus()) {
-            case COMPLETED -> {
-                if (completedButFailed(execution)) {
-                    yield ExitCode.FAILED;
-                }
-                // A number Coupa does not know stays unknown: a rerun of the same command cannot help.
-                if (!notFound.isEmpty()) {
-                    yield ExitCode.CONFIGURATION_ERROR;
-                }
-                yield tally.failed() > 0 ? ExitCode.COMPLETED_WITH_REJECTIONS : ExitCode.COMPLETED;
-            }
-            case STOPPED, STOPPING -> ExitCode.STOPPED;
-            default -> ExitCode.FAILED;
-        };
+                failure, ExitCodes.of(execution.getExitStatus()), notFound);
     }
 
     /**
-     * Every step completed, but a job listener found the run failed after them (e.g. Coupa's integration run could
-     * not be ended) and said so in the exit status only.
+     * Every step completed, but {@link RunOutcome} found the run failed after them (Coupa's integration run could not
+     * be ended) and said so in the exit status only.
      */
     private static boolean completedButFailed(JobExecution execution) {
         return execution.getStatus() == BatchStatus.COMPLETED && execution.getExitStatus() != null
@@ -114,15 +88,6 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
 
     private static long readCount(JobExecution execution) {
         return execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
-    }
-
-    /** The PO numbers a replay asked for that no execution of its instance read. */
-    private static List<String> notFound(List<JobExecution> executions) {
-        Selection selection = ExportJobParameters.selection(executions.get(0).getJobParameters());
-        Set<String> read = executions.stream().flatMap(each -> each.getStepExecutions().stream())
-            .flatMap(step -> CoupaPurchaseOrderReader.poNumbersRead(step.getExecutionContext()).stream())
-            .collect(Collectors.toSet());
-        return selection.poNumbers().stream().filter(number -> !read.contains(number)).distinct().toList();
     }
 
     /** The lines printed before the summary line: each PO number of {@code --po} that Coupa did not return. */
@@ -145,16 +110,6 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             line.append(" reason=\"").append(failure.replace('"', '\'').replaceAll("\\s+", " ")).append('"');
         }
         return line.toString();
-    }
-
-    /** Refused credentials fail the execution like any error, but a rerun cannot help until the setup is fixed. */
-    private static boolean isSetupProblem(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof CoupaCredentialsRefusedException || cause instanceof ErpSetupException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -91,8 +91,11 @@ public class CoupaClientConfiguration {
             .build());
     }
 
-    /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */
-    private static JsonMapper coupaJson() {
+    /**
+     * Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own.
+     * Public for the tests that pin what goes on the wire.
+     */
+    public static JsonMapper coupaJson() {
         return JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

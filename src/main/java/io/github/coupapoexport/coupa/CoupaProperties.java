@@ -3,11 +3,13 @@ package io.github.coupapoexport.coupa;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.CheckedSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /** The {@code coupa.*} keys of the contract. */
 @ConfigurationProperties("coupa")
@@ -34,18 +36,19 @@ public record CoupaProperties(
     /**
      * How the export reports each PO's outcome inside Coupa (the seed's three options).
      *
-     * @param mode {@code custom-field} (option 1), {@code history} (option 2), {@code integration-run} (option 3)
+     * @param modeSetting {@code coupa.monitoring.mode} as written: bound as text, so that a value that names no
+     * {@link MonitoringMode} is listed with the other problems of the settings rather than failing the binding alone
      * @param integrationCode the Coupa integration the records and runs belong to; required for history and
      * integration-run
      * @param statusField the PO header custom field written in custom-field mode
      */
-    public record Monitoring(@DefaultValue("integration-run") String mode, String integrationCode,
+    public record Monitoring(@Name("mode") @DefaultValue("integration-run") String modeSetting, String integrationCode,
             @DefaultValue("cf-integration-status") String statusField) {
 
-        public static final List<String> MODES = List.of("custom-field", "history", "integration-run");
-
-        public boolean needsIntegration() {
-            return "history".equals(mode) || "integration-run".equals(mode);
+        /** The mode; only called once the settings check passed, which refuses a value that names none. */
+        public MonitoringMode mode() {
+            return MonitoringMode.of(modeSetting).orElseThrow(() -> new IllegalStateException(
+                    "coupa.monitoring.mode '" + modeSetting + "' names no monitoring mode"));
         }
     }
 
@@ -73,16 +76,17 @@ public record CoupaProperties(
         if (statuses == null || statuses.isEmpty()) {
             problems.add("coupa.statuses must name at least one PO status");
         }
-        if (!Monitoring.MODES.contains(monitoring.mode())) {
-            problems.add("coupa.monitoring.mode must be one of " + String.join(", ", Monitoring.MODES) + " (was '"
-                    + monitoring.mode() + "')");
+        Optional<MonitoringMode> mode = MonitoringMode.of(monitoring.modeSetting());
+        if (mode.isEmpty()) {
+            problems.add("coupa.monitoring.mode must be one of " + MonitoringMode.settings() + " (was '"
+                    + monitoring.modeSetting() + "')");
         }
-        else if (monitoring.needsIntegration()
+        else if (mode.get().needsIntegration()
                 && (monitoring.integrationCode() == null || monitoring.integrationCode().isBlank())) {
-            problems.add("coupa.monitoring.integration-code is required in " + monitoring.mode()
+            problems.add("coupa.monitoring.integration-code is required in " + mode.get().setting()
                     + " mode: create a dedicated integration in Coupa (Setup > Integrations) and give its code");
         }
-        if ("custom-field".equals(monitoring.mode())
+        if (mode.orElse(null) == MonitoringMode.CUSTOM_FIELD
                 && (monitoring.statusField() == null || monitoring.statusField().isBlank())) {
             problems.add("coupa.monitoring.status-field is required in custom-field mode");
         }

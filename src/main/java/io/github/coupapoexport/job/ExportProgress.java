@@ -16,15 +16,22 @@ import org.springframework.batch.core.listener.ItemReadListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.core.Ordered;
 
 /**
  * Counts the POs Coupa selects before the first one is read (an id-only pass, one call per 50 POs), and logs one
  * line per chunk: POs done of selected, rate and time to go.
  */
 public class ExportProgress implements StepExecutionListener, ChunkListener<CoupaPurchaseOrder, PurchaseOrderExport>,
-        ItemReadListener<CoupaPurchaseOrder> {
+        ItemReadListener<CoupaPurchaseOrder>, Ordered {
 
     static final String SELECTED = "export.selected";
+
+    /**
+     * First on a step: its {@code beforeStep} resets the tallies before anything else can fail, and counts the
+     * selection that {@link CoupaMonitoringListener} reports to Coupa's integration run.
+     */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
 
     private static final Logger log = LoggerFactory.getLogger(ExportProgress.class);
 
@@ -47,6 +54,11 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     public ExportProgress(CoupaClient coupa, Clock clock) {
         this.coupa = coupa;
         this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     /** The POs selected when the step started, counted from its checkpoint. */

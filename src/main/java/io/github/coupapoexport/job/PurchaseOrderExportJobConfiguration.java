@@ -20,10 +20,8 @@ import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import io.github.coupapoexport.mapping.ValueMaps;
 import io.github.coupapoexport.mapping.ValueMapsFile;
 import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
-import io.github.coupapoexport.monitoring.IntegrationRecordReporter;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
-import io.github.coupapoexport.monitoring.OutcomeReporter;
-import io.github.coupapoexport.monitoring.StatusFieldReporter;
+import io.github.coupapoexport.monitoring.OutcomeReports;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.runlock.RunLocks;
 import io.github.coupapoexport.settings.CheckedSettings;
@@ -63,22 +61,24 @@ public class PurchaseOrderExportJobConfiguration {
     /** What earlier runs left half-done is finished first, then the POs Coupa selects are exported. */
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
-            CoupaMonitoringListener monitoring, LaunchedExecutions launched) {
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
         return new JobBuilder(JOB_NAME, jobRepository).start(finishUnfinishedExports)
             .next(exportPurchaseOrders)
             .listener(monitoring)
             .listener(launched)
+            .listener(runOutcome)
             .build();
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
     Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
-            CoupaMonitoringListener monitoring, LaunchedExecutions launched) {
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
         return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(finishUnfinishedExports)
             .next(replayPurchaseOrders)
             .listener(monitoring)
             .listener(launched)
+            .listener(runOutcome)
             .build();
     }
 
@@ -96,7 +96,10 @@ public class PurchaseOrderExportJobConfiguration {
     /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
     @Bean
     Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched) {
-        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders).listener(launched).build();
+        return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders)
+            .listener(launched)
+            .listener(RunOutcome.fromTally(jobRepository))
+            .build();
     }
 
     @Bean
@@ -120,11 +123,10 @@ public class PurchaseOrderExportJobConfiguration {
             PlatformTransactionManager transactionManager, CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor,
             PurchaseOrderExportWriter writer, ExportProgress progress, CoupaMonitoringListener monitoring, CoupaProperties coupa,
             RunLockGuard runLockGuard) {
+        // Called in the order each of them states (Ordered), whatever the order they are registered in.
         return chunkStep(name, jobRepository, transactionManager, reader, processor, writer, coupa)
-            // Progress first: it counts the selection that the integration run reports as total_records.
             .listener(progress)
             .listener(monitoring)
-            // Last, so that its afterWrite (called in reverse order) refuses the chunk before monitoring reports it.
             .listener(runLockGuard)
             .build();
     }
@@ -161,20 +163,26 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, IntegrationRuns runs, CoupaApi coupaApi,
-            CoupaProperties coupa) {
-        CoupaMonitoringClient client = new CoupaMonitoringClient(coupaApi, coupa.monitoring());
-        OutcomeReporter reporter = switch (coupa.monitoring().mode()) {
-            case "custom-field" -> new StatusFieldReporter(client, Clock.systemUTC());
-            case "history" -> new IntegrationRecordReporter(client, false);
-            default -> new IntegrationRecordReporter(client, true);
-        };
-        return new CoupaMonitoringListener(reports, reporter, runs, coupaApi, "integration-run".equals(coupa.monitoring().mode()));
+    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, CoupaMonitoringClient client, IntegrationRuns runs,
+            CoupaApi coupaApi, CoupaProperties coupa) {
+        return new CoupaMonitoringListener(OutcomeReports.of(coupa.monitoring().mode(), reports, client,
+                Clock.systemUTC()), runs, coupaApi);
     }
 
     @Bean
-    IntegrationRuns integrationRuns(CoupaApi coupaApi, CoupaProperties coupa, JdbcTemplate jdbc) {
-        return new IntegrationRuns(new CoupaMonitoringClient(coupaApi, coupa.monitoring()), jdbc, Clock.systemUTC());
+    CoupaMonitoringClient coupaMonitoringClient(CoupaApi coupaApi, CoupaProperties coupa) {
+        return new CoupaMonitoringClient(coupaApi, coupa.monitoring());
+    }
+
+    @Bean
+    IntegrationRuns integrationRuns(CoupaMonitoringClient client, JdbcTemplate jdbc) {
+        return new IntegrationRuns(client, jdbc, Clock.systemUTC());
+    }
+
+    /** The exit status of the export and the replay, from the export ledger. */
+    @Bean
+    RunOutcome runOutcome(JobRepository jobRepository, ExportLedger ledger) {
+        return RunOutcome.fromLedger(jobRepository, ledger);
     }
 
     @Bean

@@ -3,12 +3,12 @@ package io.github.coupapoexport.monitoring;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.github.coupapoexport.coupa.CoupaApi;
+import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaProperties;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UriBuilder;
@@ -16,7 +16,7 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * The Coupa calls of the three monitoring options (endpoints and bodies in {@code shared/docs/coupa-api.md}, table
- * (a)). Bodies are written with Coupa's own hyphenated keys.
+ * (a)). The bodies are {@link MonitoringRequests}, written with Coupa's own hyphenated keys.
  */
 public class CoupaMonitoringClient {
 
@@ -55,7 +55,7 @@ public class CoupaMonitoringClient {
         api.call("write status field", HttpMethod.PUT, builder -> builder.path("/api/purchase_orders/{id}")
             .queryParam("fields", "{fields}")
             .build(Map.of("id", purchaseOrderId, "fields", "[\"id\",\"exported\",{\"custom_fields\":{}}]")),
-                Map.of("custom-fields", Map.of(settings.statusField(), value)));
+                MonitoringRequests.statusField(settings.statusField(), value));
     }
 
     /** This integration's unresolved history records of these POs, in one call per 50 records. */
@@ -79,13 +79,13 @@ public class CoupaMonitoringClient {
     }
 
     /** A history record; with {@code alert}, Coupa also alerts the integration's contacts. */
-    public void createHistoryRecord(Map<String, Object> record, boolean alert) {
+    void createHistoryRecord(MonitoringRequests.HistoryRecord record, boolean alert) {
         api.call(alert ? "create history alert" : "create history record", HttpMethod.POST,
                 builder -> withFields(builder.path(HISTORY_RECORDS + (alert ? "/create_alert" : ""))), record);
     }
 
     /** An integration error of a run, alerting the integration's contacts. */
-    public void createIntegrationErrorAlert(Map<String, Object> error) {
+    void createIntegrationErrorAlert(MonitoringRequests.IntegrationError error) {
         api.call("create integration error", HttpMethod.POST,
                 builder -> builder.path(INTEGRATION_ERRORS + "/create_alert").build(), error);
     }
@@ -93,18 +93,19 @@ public class CoupaMonitoringClient {
     public Run createRun() {
         return api.object(api.call("create integration run", HttpMethod.POST,
                 builder -> builder.path(INTEGRATION_RUNS).build(),
-                Map.of("integration", Map.of("code", settings.integrationCode()))), Run.class, "integration run");
+                MonitoringRequests.newRun(settings.integrationCode())), Run.class, "integration run");
     }
 
-    /** Starts the run; the body's key is {@code total_records}, with an underscore, as Coupa's sample writes it. */
+    /** Starts the run with the number of POs it is to process. */
     public void startRun(long runId, long totalRecords) {
         api.call("start integration run", HttpMethod.PUT,
-                builder -> builder.path(INTEGRATION_RUNS + "/{id}/run").build(runId), Map.of("total_records", totalRecords));
+                builder -> builder.path(INTEGRATION_RUNS + "/{id}/run").build(runId),
+                new MonitoringRequests.RunStart(totalRecords));
     }
 
     public void recordRunProgress(long runId, long recordsProcessed) {
         api.call("update integration run", HttpMethod.PUT, builder -> builder.path(INTEGRATION_RUNS + "/{id}").build(runId),
-                Map.of("records-processed", recordsProcessed));
+                new MonitoringRequests.RunProgress(recordsProcessed));
     }
 
     public void succeedRun(long runId) {
@@ -115,19 +116,6 @@ public class CoupaMonitoringClient {
     public void failRun(long runId) {
         api.call("end integration run", HttpMethod.PUT,
                 builder -> builder.path(INTEGRATION_RUNS + "/{id}/fail").build(runId), null);
-    }
-
-    /** The body of a history record or integration error for one PO. */
-    Map<String, Object> recordBody(long purchaseOrderId, String documentStatus, String contactAlertType, String status,
-            String responseCode, String responseMessage) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("document-type", "OrderHeader");
-        body.put("document-id", purchaseOrderId);
-        body.put("document-status", documentStatus);
-        body.put("contact-alert-type", contactAlertType);
-        body.put("status", status);
-        body.put("responses", List.of(Map.of("response-code", responseCode, "response-message", responseMessage)));
-        return body;
     }
 
     String integrationCode() {
@@ -160,7 +148,7 @@ public class CoupaMonitoringClient {
                 return open;
             }
             if (page.get(page.size() - 1).id() <= cursor) {
-                throw new io.github.coupapoexport.coupa.CoupaCallException("GET " + path
+                throw new CoupaCallException("GET " + path
                         + " ignored the id cursor (id[gt]=" + cursor + "): paging it would never end");
             }
             cursor = page.get(page.size() - 1).id();

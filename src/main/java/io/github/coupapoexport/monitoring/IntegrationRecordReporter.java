@@ -2,7 +2,6 @@ package io.github.coupapoexport.monitoring;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
@@ -73,19 +72,11 @@ public class IntegrationRecordReporter implements OutcomeReporter {
     }
 
     private void record(UnreportedOutcome outcome, Long integrationRunId) {
-        // A buyer fixes a rejected or invalid PO; an unreachable ERP is for the technical contacts.
-        String alertType = outcome.technical() ? "Technical" : "Functional";
-        Map<String, Object> body = coupa.recordBody(outcome.coupaId(), outcome.poStatus(), alertType,
-                outcome.success() ? "Success" : "Error", outcome.responseCode(), outcome.responseMessage());
         if (integrationRuns && !outcome.success()) {
-            body.put("integration-run-id", String.valueOf(integrationRunId));
-            coupa.createIntegrationErrorAlert(body);
+            coupa.createIntegrationErrorAlert(MonitoringRequests.integrationError(outcome, integrationRunId));
             return;
         }
-        body.put("integration", Map.of("code", coupa.integrationCode()));
-        if (integrationRuns) {
-            body.put("integration-run", Map.of("id", integrationRunId));
-        }
-        coupa.createHistoryRecord(body, !outcome.success());
+        coupa.createHistoryRecord(MonitoringRequests.historyRecord(outcome, coupa.integrationCode(),
+                integrationRuns ? integrationRunId : null), !outcome.success());
     }
 }

@@ -20,6 +20,14 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aComponentBoundUnderAnotherNameIsKnownByTheNameSpringBindsItTo() {
+        // coupa.monitoring.mode is bound as text into the component modeSetting (@Name("mode"))
+        assertThat(check.problems("run", "--coupa.monitoring.mode=history")).isEmpty();
+        assertThat(check.problems("run", "--coupa.monitoring.mode-setting=history")).singleElement().asString()
+            .startsWith("unknown setting --coupa.monitoring.mode-setting");
+    }
+
+    @Test
     void thisCommandLinesOptionsAndSpringsOwnPass() {
         assertThat(check.problems("run", "--dry-run", "--out=documents", "--po=4821,4822", "--debug", "--trace=true",
                 "--spring.datasource.url=jdbc:h2:mem:x", "--logging.level.root=INFO", "--management.x=y")).isEmpty();

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import io.github.coupapoexport.job.ExportTally;
+import io.github.coupapoexport.job.RunOutcome;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -35,9 +36,10 @@ class RunSummaryTest {
     }
 
     @Test
-    void completedExecutionWithACompletedExitStatusKeepsItsExitCode() {
+    void completedExecutionExitsWithTheCodeOfTheExitStatusTheJobRecorded() {
         JobExecution clean = completedExecution(new ExportTally(4, 0, 0));
         JobExecution withRejections = completedExecution(new ExportTally(3, 1, 0));
+        withRejections.setExitStatus(new ExitStatus(RunOutcome.COMPLETED_WITH_REJECTIONS));
 
         assertThat(RunSummary.of(clean).line()).endsWith("exit=0");
         assertThat(RunSummary.of(withRejections).line()).endsWith("exit=3");
@@ -51,6 +53,7 @@ class RunSummaryTest {
         earlier.setStatus(BatchStatus.FAILED);
         new ExportTally(8, 1, 0).writeCommittedTo(earlier.getStepExecutions().iterator().next().getExecutionContext());
         JobExecution resumed = completedExecution(new ExportTally(5, 0, 0));
+        resumed.setExitStatus(new ExitStatus(RunOutcome.COMPLETED_WITH_REJECTIONS));
 
         // when
         RunSummary summary = RunSummary.of(resumed, List.of(earlier, resumed));
