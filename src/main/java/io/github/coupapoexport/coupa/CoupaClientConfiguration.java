@@ -53,12 +53,13 @@ public class CoupaClientConfiguration {
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
         RateLimiter rateLimiter = rateLimiter(properties);
+        JsonMapper json = coupaJson();
 
         CoupaTokenRequests tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .requestFactory(requestFactory)
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build(), rateLimiter);
+            .build(), rateLimiter, json);
         ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
         clientCredentials.setAccessTokenResponseClient(tokenRequests);
         clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
@@ -78,7 +79,7 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter, Backoff.retrying(TransientCoupaFailure.class,
+        return new CoupaApi(restClient, json, properties, rateLimiter, Backoff.retrying(TransientCoupaFailure.class,
                 properties.retry().maxRetries(), properties.retry().initialDelay(), properties.retry().maxDelay()));
     }
 
@@ -91,8 +92,11 @@ public class CoupaClientConfiguration {
             .build());
     }
 
-    /** Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own. */
-    private static JsonMapper coupaJson() {
+    /**
+     * Coupa's JSON, the one mapper of every Coupa answer and body: hyphenated keys, and fields this job does not read
+     * are ignored. Not a bean: Boot keeps its own.
+     */
+    static JsonMapper coupaJson() {
         return JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
