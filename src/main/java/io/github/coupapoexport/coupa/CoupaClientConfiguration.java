@@ -2,7 +2,6 @@ package io.github.coupapoexport.coupa;
 
 import java.time.Duration;
 
-import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
@@ -79,8 +78,8 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, json, properties, rateLimiter, Backoff.retrying(TransientCoupaFailure.class,
-                properties.retry().maxRetries(), properties.retry().initialDelay(), properties.retry().maxDelay()));
+        return new CoupaApi(restClient, json, properties, rateLimiter,
+                properties.retry().backoff(TransientCoupaFailure.class));
     }
 
     /** One limiter for every Coupa call, token requests included: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
