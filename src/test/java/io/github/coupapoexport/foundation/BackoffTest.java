@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The retries both remote systems get: the server's Retry-After is waited, and giving up hands on the last failure. */
 class BackoffTest {
 
     private final Backoff backoff = Backoff.retrying(Passing.class, 2, Duration.ofMillis(5), Duration.ofMillis(20));
@@ -28,7 +29,8 @@ class BackoffTest {
 
         // then
         assertThat(result).isEqualTo("answer");
-        assertThat(Duration.ofNanos(attemptsAt.get(1) - attemptsAt.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(attemptsAt.get(1) - attemptsAt.get(0)))
+            .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test

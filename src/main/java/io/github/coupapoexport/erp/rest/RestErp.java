@@ -56,7 +56,8 @@ public class RestErp implements Erp {
     }
 
     private ErpAnswer postWithRetries(byte[] body, String idempotencyKey) {
-        return retry.run(() -> post(body, idempotencyKey), (last, attempts) -> new ErpAnswer.Unreachable(last.getMessage()));
+        return retry.run(() -> post(body, idempotencyKey),
+                (last, attempts) -> new ErpAnswer.Unreachable(last.getMessage()));
     }
 
     private ErpAnswer post(byte[] body, String idempotencyKey) {

@@ -32,6 +32,7 @@ public class RestErpConfiguration {
                 }
             })
             .build();
-        return new RestErp(restClient, erp.retry().backoff(RestErp.TransientFailure.class), JsonMapper.builder().build());
+        return new RestErp(restClient, erp.retry().backoff(RestErp.TransientFailure.class),
+                JsonMapper.builder().build());
     }
 }
