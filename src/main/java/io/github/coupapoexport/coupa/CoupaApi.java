@@ -1,8 +1,9 @@
 package io.github.coupapoexport.coupa;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,12 +12,11 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.coupapoexport.foundation.Backoff;
+import io.github.coupapoexport.foundation.Texts;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -26,6 +26,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class CoupaApi {
 
     private static final int SNIPPET_LENGTH = 200;
-
-    /** Coupa's own advice on a 429 is followed, up to this long per answer. */
-    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(CoupaApi.class);
 
@@ -52,12 +50,12 @@ public class CoupaApi {
 
     private final RateLimiter rateLimiter;
 
-    private final RetryTemplate retry;
+    private final Backoff retry;
 
     private final Map<String, LongAdder> callsByPurpose = new ConcurrentHashMap<>();
 
     public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties, RateLimiter rateLimiter,
-            RetryTemplate retry) {
+            Backoff retry) {
         this.restClient = restClient;
         this.uris = new DefaultUriBuilderFactory(properties.root());
         this.json = json;
@@ -102,33 +100,29 @@ public class CoupaApi {
 
     private <T> T withRetries(Supplier<T> attempt) {
         boolean[] tokenRenewed = {false};
-        try {
-            return retry.execute(() -> {
-                try {
-                    return attempt.get();
+        return retry.run(() -> {
+            try {
+                return attempt.get();
+            }
+            catch (TokenRejected rejected) {
+                if (tokenRenewed[0]) {
+                    throw new CoupaCallException(rejected.getMessage() + " (again, with a fresh token)");
                 }
-                catch (TokenRejected rejected) {
-                    if (tokenRenewed[0]) {
-                        throw new CoupaCallException(rejected.getMessage() + " (again, with a fresh token)");
-                    }
-                    // The rejected token is already forgotten: this attempt fetches a new one.
-                    tokenRenewed[0] = true;
-                    log.info("Coupa rejected the access token; fetching a new one and trying once more");
-                    return attempt.get();
-                }
-            });
-        }
-        catch (RetryException exhausted) {
-            Throwable last = exhausted.getCause() == null ? exhausted : exhausted.getCause();
+                // The rejected token is already forgotten: this attempt fetches a new one.
+                tokenRenewed[0] = true;
+                log.info("Coupa rejected the access token; fetching a new one and trying once more");
+                return attempt.get();
+            }
+        }, (last, attempts) -> {
             if (last instanceof TransientCoupaFailure transientFailure) {
-                throw new CoupaCallException(transientFailure.getMessage() + " (gave up after "
-                        + (exhausted.getRetryCount() + 1) + " attempts)", transientFailure);
+                throw new CoupaCallException(transientFailure.getMessage() + " (gave up after " + attempts
+                        + " attempts)", transientFailure);
             }
             if (last instanceof RuntimeException failure) {
                 throw failure;
             }
             throw new CoupaCallException(last.getMessage(), last);
-        }
+        });
     }
 
     private Answer exchange(String purpose, HttpMethod method, URI uri, byte[] body) {
@@ -152,8 +146,7 @@ public class CoupaApi {
                     throw new TokenRejected(failure);
                 }
                 if (status == 429) {
-                    waitAsAdvised(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), uri);
-                    throw new TransientCoupaFailure(failure, null);
+                    throw TransientCoupaFailure.tooManyRequests(failure, uri, response.getHeaders());
                 }
                 if (status == 408 || status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503
                         || status == 504)) {
@@ -164,8 +157,8 @@ public class CoupaApi {
         }
         catch (ResourceAccessException noAnswer) {
             String failure = method + " " + uri + " got no answer: " + noAnswer.getMessage();
-            boolean neverSent = noAnswer.getCause() instanceof java.net.ConnectException
-                    || noAnswer.getCause() instanceof java.net.http.HttpConnectTimeoutException;
+            boolean neverSent = noAnswer.getCause() instanceof ConnectException
+                    || noAnswer.getCause() instanceof HttpConnectTimeoutException;
             if (method != HttpMethod.POST || neverSent) {
                 throw new TransientCoupaFailure(failure, noAnswer);
             }
@@ -176,37 +169,6 @@ public class CoupaApi {
                     + properties.clientId() + "' for scopes " + properties.scopes() + " at " + properties.root()
                     + "/oauth2/token: " + refused.getError().getErrorCode() + " " + refused.getError().getDescription(),
                     refused);
-        }
-    }
-
-    /** Honours a 429's Retry-After (seconds or an HTTP date) before the retry's own backoff. */
-    static void waitAsAdvised(String retryAfter, URI uri) {
-        if (retryAfter == null || retryAfter.isBlank()) {
-            return;
-        }
-        Duration wait;
-        try {
-            wait = Duration.ofSeconds(Long.parseLong(retryAfter.strip()));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                wait = Duration.between(java.time.Instant.now(),
-                        java.time.ZonedDateTime.parse(retryAfter.strip(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME));
-            }
-            catch (java.time.format.DateTimeParseException unreadable) {
-                return;
-            }
-        }
-        if (wait.isNegative() || wait.isZero()) {
-            return;
-        }
-        Duration capped = wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
-        log.info("Coupa answered 429 for {}; waiting {} s as its Retry-After asks", uri.getPath(), capped.toSeconds());
-        try {
-            Thread.sleep(capped.toMillis());
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -261,7 +223,7 @@ public class CoupaApi {
         try {
             return type instanceof TypeReference<?> reference
                     ? json.readValue(answer.body(), (TypeReference<T>) reference)
-                    : json.readValue(answer.body(), (tools.jackson.databind.JavaType) type);
+                    : json.readValue(answer.body(), (JavaType) type);
         }
         catch (JacksonException ex) {
             throw new CoupaCallException(answer.call() + " answered with JSON that cannot be read as " + what + " ("
@@ -282,9 +244,7 @@ public class CoupaApi {
         if (body.length == 0) {
             return "(empty body)";
         }
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 2), StandardCharsets.UTF_8)
-            .replaceAll("\\s+", " ")
-            .strip();
-        return text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text;
+        return Texts.clip(Texts.oneLine(new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 2),
+                StandardCharsets.UTF_8)), SNIPPET_LENGTH);
     }
 }

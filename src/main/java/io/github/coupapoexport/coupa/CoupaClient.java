@@ -1,7 +1,6 @@
 package io.github.coupapoexport.coupa;
 
 import java.net.URI;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,27 +45,23 @@ public class CoupaClient {
     }
 
     /**
-     * The next page of POs to export: not yet exported, in one of the configured statuses, with an id above
-     * {@code afterId}, in ascending id order. Paging is by id cursor because marking POs exported while reading
-     * shifts every offset.
+     * The POs to export, page by page: not yet exported (or, in a replay, the numbers asked for), in one of the
+     * configured statuses, with an id above {@code afterId}, in ascending id order.
      */
-    public List<CoupaPurchaseOrder> purchaseOrdersToExport(Selection selection, long afterId, int limit) {
-        return page("select purchase orders", selection, afterId, limit, PURCHASE_ORDER_FIELDS);
+    public IdCursorPager purchaseOrdersToExport(Selection selection, long afterId, int pageSize) {
+        return new IdCursorPager((cursor, limit) -> page("select purchase orders", selection, cursor, limit,
+                PURCHASE_ORDER_FIELDS), afterId, pageSize);
     }
 
     /** How many POs the selection holds above {@code afterId}, counted by paging their ids only. */
     public long countPurchaseOrdersToExport(Selection selection, long afterId) {
+        IdCursorPager ids = new IdCursorPager((cursor, limit) -> page("count purchase orders", selection, cursor, limit,
+                ID_FIELDS), afterId, CoupaProperties.MAX_PAGE_SIZE);
         long count = 0;
-        long cursor = afterId;
-        while (true) {
-            List<CoupaPurchaseOrder> ids = page("count purchase orders", selection, cursor, CoupaProperties.MAX_PAGE_SIZE,
-                    ID_FIELDS);
-            count += ids.size();
-            if (!isFull(ids, CoupaProperties.MAX_PAGE_SIZE)) {
-                return count;
-            }
-            cursor = ids.get(ids.size() - 1).id();
+        for (List<CoupaPurchaseOrder> page = ids.next(); !page.isEmpty(); page = ids.next()) {
+            count += page.size();
         }
+        return count;
     }
 
     /**
@@ -111,7 +106,7 @@ public class CoupaClient {
      * skipped with a warning. Still an error: an answer that is not a JSON array, readable ids out of ascending
      * order, and a full page without one readable id (the cursor could not move past it).
      */
-    private List<CoupaPurchaseOrder> page(String purpose, Selection selection, long afterId, int limit, String fields) {
+    private IdCursorPager.Page page(String purpose, Selection selection, long afterId, int limit, String fields) {
         List<PageElement> elements = api.getList(purpose,
                 builder -> query(builder, selection, afterId, limit, fields), PAGE_ELEMENTS, "purchase orders");
         String call = "GET /api/purchase_orders?id[gt]=" + afterId;
@@ -137,38 +132,7 @@ public class CoupaClient {
             throw new CoupaCallException(call + " answered with a full page of " + elements.size() + " elements none of "
                     + "which has a readable id, so the id cursor cannot move past them");
         }
-        return new ReadPage(page, elements.size());
-    }
-
-    /**
-     * Whether Coupa filled the page, counting the elements it skipped: only a page with fewer elements than asked for
-     * is the last one.
-     */
-    static boolean isFull(List<CoupaPurchaseOrder> page, int limit) {
-        return (page instanceof ReadPage read ? read.elementsReturned : page.size()) >= limit;
-    }
-
-    /** The POs of a page, and how many elements Coupa returned in it, skipped ones included. */
-    private static final class ReadPage extends AbstractList<CoupaPurchaseOrder> {
-
-        private final List<CoupaPurchaseOrder> purchaseOrders;
-
-        private final int elementsReturned;
-
-        ReadPage(List<CoupaPurchaseOrder> purchaseOrders, int elementsReturned) {
-            this.purchaseOrders = List.copyOf(purchaseOrders);
-            this.elementsReturned = elementsReturned;
-        }
-
-        @Override
-        public CoupaPurchaseOrder get(int index) {
-            return purchaseOrders.get(index);
-        }
-
-        @Override
-        public int size() {
-            return purchaseOrders.size();
-        }
+        return new IdCursorPager.Page(List.copyOf(page), elements.size());
     }
 
     private URI query(UriBuilder builder, Selection selection, long afterId, int limit, String fields) {

@@ -2,7 +2,6 @@ package io.github.coupapoexport.coupa;
 
 import java.time.Duration;
 
-import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
@@ -53,12 +52,13 @@ public class CoupaClientConfiguration {
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
         RateLimiter rateLimiter = rateLimiter(properties);
+        JsonMapper json = coupaJson();
 
         CoupaTokenRequests tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .requestFactory(requestFactory)
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build(), rateLimiter);
+            .build(), rateLimiter, json);
         ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
         clientCredentials.setAccessTokenResponseClient(tokenRequests);
         clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
@@ -78,8 +78,8 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, coupaJson(), properties, rateLimiter, Backoff.retrying(TransientCoupaFailure.class,
-                properties.retry().maxRetries(), properties.retry().initialDelay(), properties.retry().maxDelay()));
+        return new CoupaApi(restClient, json, properties, rateLimiter,
+                properties.retry().backoff(TransientCoupaFailure.class));
     }
 
     /** One limiter for every Coupa call, token requests included: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
@@ -92,8 +92,8 @@ public class CoupaClientConfiguration {
     }
 
     /**
-     * Coupa's JSON: hyphenated keys, and fields this job does not read are ignored. Not a bean: Boot keeps its own.
-     * Public for the tests that pin what goes on the wire.
+     * Coupa's JSON, the one mapper of every Coupa answer and body: hyphenated keys, and fields this job does not read
+     * are ignored. Not a bean: Boot keeps its own. Public for the tests that pin what goes on the wire.
      */
     public static JsonMapper coupaJson() {
         return JsonMapper.builder()

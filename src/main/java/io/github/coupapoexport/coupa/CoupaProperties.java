@@ -7,11 +7,29 @@ import java.util.Optional;
 
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.CheckedSettings;
+import io.github.coupapoexport.settings.Endpoint;
+import io.github.coupapoexport.settings.RetrySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
-/** The {@code coupa.*} keys of the contract. */
+/**
+ * The {@code coupa.*} keys of the contract.
+ *
+ * @param baseUrl the Coupa instance, {@code https://<instance>.coupahost.com}
+ * @param clientId the OAuth 2.0 client-credentials client (Setup > Integrations > OAuth2/OpenID Connect Clients)
+ * @param clientSecret that client's secret
+ * @param scopes the scopes the token is asked for
+ * @param pageSize POs per page and per chunk, 1..50
+ * @param statuses the PO statuses selected ({@code status[in]})
+ * @param apiFilter a named Coupa API response filter, sent as {@code filter=}
+ * @param requestsPerSecond the client-side ceiling on all Coupa calls together, evenly spaced (Coupa allows 25/s)
+ * @param connectTimeout how long a Coupa call waits for a connection
+ * @param readTimeout how long a Coupa call waits for its answer
+ * @param retry the backoff for 429, 5xx, timeouts, cut connections and broken pages (5 retries unless set)
+ * @param monitoring how each PO's outcome is reported inside Coupa
+ */
 @ConfigurationProperties("coupa")
 public record CoupaProperties(
         String baseUrl,
@@ -25,12 +43,14 @@ public record CoupaProperties(
         @DefaultValue("20") double requestsPerSecond,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
-        @DefaultValue Retry retry,
-        @DefaultValue Monitoring monitoring) implements CheckedSettings {
+        @DefaultValue @NestedConfigurationProperty RetrySettings retry,
+        @DefaultValue Monitoring monitoring) implements CheckedSettings, Endpoint {
 
-    /** Backoff for passing Coupa failures (429, 5xx, timeouts): exponential from {@code initialDelay}, with jitter. */
-    public record Retry(@DefaultValue("5") int maxRetries, @DefaultValue("1s") Duration initialDelay,
-            @DefaultValue("30s") Duration maxDelay) {
+    /** Coupa's own number of retries (the ERP's is 4), where {@code coupa.retry.max-retries} is not set. */
+    static final int DEFAULT_MAX_RETRIES = 5;
+
+    public CoupaProperties {
+        retry = retry.orMaxRetries(DEFAULT_MAX_RETRIES);
     }
 
     /**
@@ -57,13 +77,7 @@ public record CoupaProperties(
     /** Every problem with these settings, each named by its key; empty when they are usable. */
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add("coupa.base-url is required (https://<instance>)");
-        }
-        else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            problems.add("coupa.base-url must start with https:// (was '" + baseUrl + "')");
-        }
+        List<String> problems = new ArrayList<>(baseUrlProblems("coupa", " (https://<instance>)", "https://"));
         if (clientId == null || clientId.isBlank()) {
             problems.add("coupa.client-id is required");
         }
@@ -90,17 +104,10 @@ public record CoupaProperties(
                 && (monitoring.statusField() == null || monitoring.statusField().isBlank())) {
             problems.add("coupa.monitoring.status-field is required in custom-field mode");
         }
-        if (retry.maxRetries() < 0) {
-            problems.add("coupa.retry.max-retries must be 0 or more (was " + retry.maxRetries() + ")");
-        }
+        problems.addAll(retry.problems("coupa.retry"));
         if (requestsPerSecond <= 0) {
             problems.add("coupa.requests-per-second must be above 0 (was " + requestsPerSecond + ")");
         }
         return problems;
-    }
-
-    /** The base URL without a trailing slash, so that paths can be appended as the contract writes them. */
-    public String root() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 }

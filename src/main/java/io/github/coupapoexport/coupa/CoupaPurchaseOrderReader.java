@@ -3,7 +3,6 @@ package io.github.coupapoexport.coupa;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -29,11 +28,11 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
 
     private final int pageSize;
 
+    private IdCursorPager pages;
+
     private Iterator<CoupaPurchaseOrder> page = Collections.emptyIterator();
 
     private long lastHandedId;
-
-    private boolean lastPageRead;
 
     /** A replay's PO numbers that Coupa returned, so that a number it does not know can be told to the operator. */
     private final Set<String> poNumbersRead = new LinkedHashSet<>();
@@ -42,6 +41,7 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
         this.coupa = coupa;
         this.selection = selection;
         this.pageSize = pageSize;
+        this.pages = coupa.purchaseOrdersToExport(selection, 0, pageSize);
         setName(NAME);
     }
 
@@ -58,8 +58,8 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {
         lastHandedId = executionContext.getLong(getExecutionContextKey(LAST_ID), 0L);
+        pages = coupa.purchaseOrdersToExport(selection, lastHandedId, pageSize);
         page = Collections.emptyIterator();
-        lastPageRead = false;
         poNumbersRead.clear();
         poNumbersRead.addAll(poNumbersRead(executionContext));
     }
@@ -67,13 +67,8 @@ public class CoupaPurchaseOrderReader extends AbstractItemStreamItemReader<Coupa
     @Override
     public CoupaPurchaseOrder read() {
         if (!page.hasNext()) {
-            if (lastPageRead) {
-                return null;
-            }
-            List<CoupaPurchaseOrder> next = coupa.purchaseOrdersToExport(selection, lastHandedId, pageSize);
-            // A short page is the last one: Coupa had nothing more above this cursor when it answered.
-            lastPageRead = !CoupaClient.isFull(next, pageSize);
-            page = next.iterator();
+            // A page is asked for once every PO of the one before was handed on: its cursor is the last id handed.
+            page = pages.next().iterator();
             if (!page.hasNext()) {
                 return null;
             }

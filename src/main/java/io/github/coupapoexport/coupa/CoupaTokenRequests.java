@@ -44,12 +44,16 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
 
     private final RateLimiter rateLimiter;
 
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
-    /** @param rateLimiter the limiter of every other Coupa call: Coupa counts token requests against the same limit */
-    CoupaTokenRequests(RestClient restClient, RateLimiter rateLimiter) {
+    /**
+     * @param rateLimiter the limiter of every other Coupa call: Coupa counts token requests against the same limit
+     * @param json Coupa's JSON, as every other Coupa answer is read
+     */
+    CoupaTokenRequests(RestClient restClient, RateLimiter rateLimiter, JsonMapper json) {
         this.restClient = restClient;
         this.rateLimiter = rateLimiter;
+        this.json = json;
     }
 
     @Override
@@ -112,8 +116,7 @@ class CoupaTokenRequests implements OAuth2AccessTokenResponseClient<OAuth2Client
         JsonNode error = error(body);
         String code = error == null ? null : text(error, "error");
         if (status == 429) {
-            CoupaApi.waitAsAdvised(headers.getFirst(HttpHeaders.RETRY_AFTER), tokenUri);
-            return new TransientCoupaFailure(failure, null);
+            return TransientCoupaFailure.tooManyRequests(failure, tokenUri, headers);
         }
         if (status == 408 || status >= 500 || code != null && PASSING.contains(code)) {
             return new TransientCoupaFailure(failure, null);

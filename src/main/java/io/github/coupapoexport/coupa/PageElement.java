@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.coupapoexport.foundation.Texts;
 import tools.jackson.core.JacksonException.Reference;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -164,10 +165,6 @@ record PageElement(CoupaPurchaseOrder purchaseOrder, String snippet) {
 
     /** Short, on one line, and without control characters, so that it can go into a log line or a reason. */
     private static String clip(String value, int length) {
-        String printable = value.codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-        return printable.length() > length ? printable.substring(0, length) + "..." : printable;
+        return Texts.clip(Texts.printable(value), length);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.coupapoexport.mapping.ErpDocumentJson;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
@@ -14,16 +15,12 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code --dry-run}: each document goes to a file under {@code --out} exactly as it would be posted, and an invalid
  * PO to a {@code .rejected.txt} file with its reason. Nothing is sent, marked or recorded.
  */
 public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, StepExecutionListener {
-
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private StepExecution stepExecution;
 
@@ -48,7 +45,7 @@ public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, St
     public void write(Chunk<? extends PurchaseOrderExport> chunk) throws IOException {
         for (PurchaseOrderExport export : chunk) {
             if (export instanceof ReadyForErp ready) {
-                Files.writeString(file(ready.snapshot(), ".json"), json.writeValueAsString(ready.document()),
+                Files.writeString(file(ready.snapshot(), ".json"), ErpDocumentJson.writeIndented(ready.document()),
                         StandardCharsets.UTF_8);
                 tally = tally.plusExported();
             }

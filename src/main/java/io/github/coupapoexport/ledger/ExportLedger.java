@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.coupapoexport.mapping.ErpDocumentJson;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PreviousExport;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
@@ -14,9 +15,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The job's memory of what it sent the ERP: one row per PO snapshot (table {@code EXPORT_LEDGER}, DDL in
@@ -28,9 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ExportLedger {
 
-    private static final TypeReference<List<ErpPurchaseOrder.Line>> SENT_LINES = new TypeReference<>() {
-    };
-
     private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
             + "OUTCOME_MESSAGE, ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, ACCEPTED_AT, DOCUMENT, "
             + "COUPA_MARK, COUPA_MARK_MESSAGE";
@@ -38,11 +33,6 @@ public class ExportLedger {
     private final JdbcTemplate jdbc;
 
     private final TransactionTemplate ownTransaction;
-
-    /** Older rows hold only each line's id and number: a missing {@code deleted} reads as false, not as an error. */
-    private final JsonMapper json = JsonMapper.builder()
-        .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .build();
 
     private final Clock clock;
 
@@ -57,7 +47,7 @@ public class ExportLedger {
     public Optional<PreviousExport> lastAccepted(long coupaId) {
         List<String> lines = jdbc.queryForList("SELECT SENT_LINES FROM EXPORT_LEDGER WHERE COUPA_ID = ? "
                 + "AND OUTCOME = 'ACCEPTED' ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", String.class, coupaId);
-        return lines.stream().findFirst().map(sent -> new PreviousExport(json.readValue(sent, SENT_LINES)));
+        return lines.stream().findFirst().map(sent -> new PreviousExport(ErpDocumentJson.readLines(sent)));
     }
 
     public Optional<LedgerEntry> find(String idempotencyKey) {
@@ -132,8 +122,8 @@ public class ExportLedger {
 
     /** Written before the document is posted, so that a crash in between leaves a trace and the document to resend. */
     public void recordSending(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
-        upsert(snapshot, document.action().name(), json.writeValueAsString(document.liveLines()),
-                json.writeValueAsString(document), LedgerOutcome.SENDING, null, jobExecutionId);
+        upsert(snapshot, document.action().name(), ErpDocumentJson.writeLines(document.liveLines()),
+                ErpDocumentJson.write(document), LedgerOutcome.SENDING, null, jobExecutionId);
     }
 
     /** A PO the mapping refused: nothing went to the ERP. */

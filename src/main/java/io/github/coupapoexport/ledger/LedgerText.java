@@ -1,5 +1,7 @@
 package io.github.coupapoexport.ledger;
 
+import io.github.coupapoexport.foundation.Texts;
+
 /**
  * Text as the ledger's columns can hold it: without NUL characters (PostgreSQL refuses them in text) and cut to the
  * column's length, so that an odd value from Coupa or the ERP never fails the write that records it.
@@ -18,10 +20,6 @@ final class LedgerText {
     }
 
     static String fit(String value, int length) {
-        if (value == null) {
-            return null;
-        }
-        String clean = value.indexOf('\0') < 0 ? value : value.replace("\0", "\\u0000");
-        return clean.length() <= length ? clean : clean.substring(0, length - 3) + "...";
+        return Texts.fit(value == null || value.indexOf('\0') < 0 ? value : value.replace("\0", "\\u0000"), length);
     }
 }

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 
+import io.github.coupapoexport.foundation.Texts;
+
 /**
  * One state of one Coupa PO, as read. The idempotency key names it: the same snapshot always carries the same key,
  * so the ERP can recognise a document it has already applied. What it holds goes into the ledger, the ERP's header
@@ -61,14 +63,7 @@ public record PurchaseOrderSnapshot(long coupaId, String poNumber, Integer versi
 
     /** Control characters shown as {@code ?}, cut to {@code maxLength} (its end then marked {@code ...}). */
     static String printable(String value, int maxLength) {
-        if (value == null) {
-            return null;
-        }
-        String shown = value.codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-        return shown.length() <= maxLength ? shown : shown.substring(0, maxLength - 3) + "...";
+        return Texts.fit(Texts.printable(value), maxLength);
     }
 
     private static String sha256(String value) {

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
+import io.github.coupapoexport.foundation.Texts;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
 
 /**
@@ -47,6 +48,6 @@ public class StatusFieldReporter implements OutcomeReporter {
                 ? "Success " + time + ": ERP document " + (outcome.erpDocumentId() == null ? "(no id returned)"
                         : outcome.erpDocumentId())
                 : "Error " + time + ": " + outcome.responseMessage();
-        return text.length() <= FIELD_LENGTH ? text : text.substring(0, FIELD_LENGTH - 3) + "...";
+        return Texts.fit(text, FIELD_LENGTH);
     }
 }

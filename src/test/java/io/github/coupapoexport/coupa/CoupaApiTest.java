@@ -188,7 +188,7 @@ class CoupaApiTest {
     }
 
     private List<CoupaPurchaseOrder> firstPage() {
-        return client.purchaseOrdersToExport(Selection.NOT_YET_EXPORTED, 0, 50);
+        return client.purchaseOrdersToExport(Selection.NOT_YET_EXPORTED, 0, 50).next();
     }
 
     private CoupaApi.Answer createRun() {

@@ -143,7 +143,7 @@ class CoupaApiTokenAndConnectionTest {
     }
 
     private static List<CoupaPurchaseOrder> firstPage(CoupaClient client) {
-        return client.purchaseOrdersToExport(Selection.NOT_YET_EXPORTED, 0, 50);
+        return client.purchaseOrdersToExport(Selection.NOT_YET_EXPORTED, 0, 50).next();
     }
 
     private static CoupaApi.Answer createRun(CoupaApi api) {

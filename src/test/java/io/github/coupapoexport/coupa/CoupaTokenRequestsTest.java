@@ -49,7 +49,7 @@ class CoupaTokenRequestsTest {
         tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build(), rateLimiter);
+            .build(), rateLimiter, CoupaClientConfiguration.coupaJson());
     }
 
     @AfterEach

@@ -7,10 +7,10 @@ import java.util.List;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.foundation.Backoff;
+import io.github.coupapoexport.foundation.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
@@ -39,11 +39,11 @@ public class RestErp implements Erp {
 
     private final RestClient restClient;
 
-    private final RetryTemplate retry;
+    private final Backoff retry;
 
     private final JsonMapper json;
 
-    public RestErp(RestClient restClient, RetryTemplate retry, JsonMapper json) {
+    public RestErp(RestClient restClient, Backoff retry, JsonMapper json) {
         this.restClient = restClient;
         this.retry = retry;
         this.json = json;
@@ -56,13 +56,8 @@ public class RestErp implements Erp {
     }
 
     private ErpAnswer postWithRetries(byte[] body, String idempotencyKey) {
-        try {
-            return retry.execute(() -> post(body, idempotencyKey));
-        }
-        catch (RetryException exhausted) {
-            Throwable last = exhausted.getLastException();
-            return new ErpAnswer.Unreachable(last == null ? exhausted.getMessage() : last.getMessage());
-        }
+        return retry.run(() -> post(body, idempotencyKey),
+                (last, attempts) -> new ErpAnswer.Unreachable(last.getMessage()));
     }
 
     private ErpAnswer post(byte[] body, String idempotencyKey) {
@@ -147,11 +142,8 @@ public class RestErp implements Erp {
     }
 
     private static String snippet(byte[] body, int length) {
-        String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-        if (text.isEmpty()) {
-            return "(no message)";
-        }
-        return text.length() > length ? text.substring(0, length) + "..." : text;
+        String text = Texts.oneLine(new String(body, StandardCharsets.UTF_8));
+        return text.isEmpty() ? "(no message)" : Texts.clip(text, length);
     }
 
     private String field(byte[] body, String name) {

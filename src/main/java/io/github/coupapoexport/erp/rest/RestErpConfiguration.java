@@ -1,7 +1,6 @@
 package io.github.coupapoexport.erp.rest;
 
 import io.github.coupapoexport.erp.ErpProperties;
-import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
@@ -33,7 +32,7 @@ public class RestErpConfiguration {
                 }
             })
             .build();
-        return new RestErp(restClient, Backoff.retrying(RestErp.TransientFailure.class, erp.retry().maxRetries(),
-                erp.retry().initialDelay(), erp.retry().maxDelay()), JsonMapper.builder().build());
+        return new RestErp(restClient, erp.retry().backoff(RestErp.TransientFailure.class),
+                JsonMapper.builder().build());
     }
 }

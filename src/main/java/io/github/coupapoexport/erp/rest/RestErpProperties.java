@@ -6,10 +6,23 @@ import java.util.List;
 
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.CheckedSettings;
+import io.github.coupapoexport.settings.Endpoint;
+import io.github.coupapoexport.settings.RetrySettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** The {@code erp.*} keys of the REST adapter: where its endpoint is, how to authenticate, how patiently to retry. */
+/**
+ * The {@code erp.*} keys of the REST adapter: where its endpoint is, how to authenticate, how patiently to retry.
+ *
+ * @param baseUrl the base URL of the ERP's REST endpoint
+ * @param bearerToken a bearer token for the ERP, if it takes one (not with a username)
+ * @param username the ERP user, if it takes basic credentials
+ * @param password that user's password
+ * @param connectTimeout how long an ERP call waits for a connection
+ * @param readTimeout how long an ERP call waits for its answer
+ * @param retry the backoff for 408, 429, 5xx, timeouts and refused connections (4 retries unless set)
+ */
 @ConfigurationProperties("erp")
 public record RestErpProperties(
         String baseUrl,
@@ -18,22 +31,18 @@ public record RestErpProperties(
         Secret password,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
-        @DefaultValue Retry retry) implements CheckedSettings {
+        @DefaultValue @NestedConfigurationProperty RetrySettings retry) implements CheckedSettings, Endpoint {
 
-    /** Backoff for transient ERP answers: exponential from {@code initialDelay}, with jitter, capped. */
-    public record Retry(@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration initialDelay,
-            @DefaultValue("30s") Duration maxDelay) {
+    /** The ERP's own number of retries (Coupa's is 5), where {@code erp.retry.max-retries} is not set. */
+    static final int DEFAULT_MAX_RETRIES = 4;
+
+    public RestErpProperties {
+        retry = retry.orMaxRetries(DEFAULT_MAX_RETRIES);
     }
 
     @Override
     public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (baseUrl == null || baseUrl.isBlank()) {
-            problems.add("erp.base-url is required");
-        }
-        else if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
-            problems.add("erp.base-url must start with https:// or http:// (was '" + baseUrl + "')");
-        }
+        List<String> problems = new ArrayList<>(baseUrlProblems("erp", "", "https:// or http://"));
         boolean bearer = bearerToken != null && !bearerToken.isBlank();
         boolean basic = username != null && !username.isBlank();
         if (bearer && basic) {
@@ -42,13 +51,7 @@ public record RestErpProperties(
         if (basic && (password == null || password.isBlank())) {
             problems.add("erp.password is required with erp.username");
         }
-        if (retry.maxRetries() < 0) {
-            problems.add("erp.retry.max-retries must be 0 or more (was " + retry.maxRetries() + ")");
-        }
+        problems.addAll(retry.problems("erp.retry"));
         return problems;
-    }
-
-    public String root() {
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 }

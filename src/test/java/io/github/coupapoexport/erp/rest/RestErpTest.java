@@ -11,9 +11,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.foundation.Secret;
-import io.github.coupapoexport.settings.SettingsCheck;
 import io.github.coupapoexport.mapping.ErpAction;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import io.github.coupapoexport.settings.RetrySettings;
+import io.github.coupapoexport.settings.SettingsCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,7 @@ class RestErpTest {
     private static RestErp erpClient(String baseUrl) {
         RestErpProperties settings = new RestErpProperties(baseUrl, null, "erp-user", new Secret(PASSWORD),
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new RestErpProperties.Retry(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)));
+                new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)));
         return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings);
     }
 

@@ -1,0 +1,48 @@
+package io.github.coupapoexport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** IDEs complete and explain the settings from the metadata the configuration processor writes when compiling. */
+class ConfigurationMetadataTest {
+
+    @Test
+    void metadataListsEverySettingsKeyWithADescriptionAndEachSystemsOwnRetries() throws IOException {
+        // given the metadata compiled beside the classes
+        JsonNode metadata;
+        try (InputStream file = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = JsonMapper.builder().build().readTree(file);
+        }
+
+        // when its coupa.*, erp.* and export.* keys are read
+        Map<String, JsonNode> keys = new TreeMap<>();
+        metadata.get("properties").forEach(property -> {
+            String name = property.get("name").asString();
+            if (name.matches("(coupa|erp|export)\\..+")) {
+                keys.put(name, property);
+            }
+        });
+
+        // then every key of the contract is there, explained, with each system's default number of retries
+        assertThat(keys.keySet()).containsExactlyInAnyOrder("coupa.base-url", "coupa.client-id", "coupa.client-secret",
+                "coupa.scopes", "coupa.page-size", "coupa.statuses", "coupa.api-filter", "coupa.requests-per-second",
+                "coupa.connect-timeout", "coupa.read-timeout", "coupa.retry.max-retries", "coupa.retry.initial-delay",
+                "coupa.retry.max-delay", "coupa.monitoring.mode", "coupa.monitoring.integration-code",
+                "coupa.monitoring.status-field", "erp.type", "erp.outage-threshold", "erp.base-url", "erp.bearer-token",
+                "erp.username", "erp.password", "erp.connect-timeout", "erp.read-timeout", "erp.retry.max-retries",
+                "erp.retry.initial-delay", "erp.retry.max-delay", "export.mark-exported", "export.value-maps",
+                "export.concurrency");
+        assertThat(keys.values()).allSatisfy(key -> assertThat(key.path("description").asString()).isNotBlank());
+        assertThat(keys.get("coupa.retry.max-retries").get("defaultValue").asInt()).isEqualTo(5);
+        assertThat(keys.get("erp.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
+        assertThat(keys.get("coupa.read-timeout").get("defaultValue").asString()).isEqualTo("60s");
+    }
+}
