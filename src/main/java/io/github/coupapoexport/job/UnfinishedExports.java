@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.coupapoexport.coupa.CoupaCallException;
-import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
+import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
@@ -59,7 +59,7 @@ public class UnfinishedExports implements Tasklet {
      * @param checkRunLock throws when this run no longer holds the job repository's run lock: then another run may be
      * finishing the same snapshots
      */
-    public UnfinishedExports(Erp erp, CoupaClient coupa, ExportLedger ledger, int outageThreshold,
+    public UnfinishedExports(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, int outageThreshold,
             Runnable checkRunLock) {
         this.erp = erp;
         this.ledger = ledger;
