@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exports one PO: every step is written to the ledger before the call it stands for, so that whatever a crash or an
- * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedExports}).
+ * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedSnapshots}).
  */
 public class ExportProtocol {
 

@@ -14,6 +14,7 @@ import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.export.ExportProtocol;
+import io.github.coupapoexport.export.UnfinishedSnapshots;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.ReportQueue;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
@@ -91,8 +92,8 @@ public class PurchaseOrderExportJobConfiguration {
     Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
-            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold(), runLock::checkStillHeld),
-                    transactionManager)
+            .tasklet(new UnfinishedExports(new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
+                    runLock::checkStillHeld)), transactionManager)
             .allowStartIfComplete(true)
             .build();
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
 
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
@@ -97,8 +96,8 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
         }
     }
 
-    private synchronized void count(UnaryOperator<ExportTally> outcome) {
-        tally = outcome.apply(tally);
+    private synchronized void count(ExportProtocol.Result result) {
+        tally = tally.plus(result);
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {
@@ -133,14 +132,6 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
             throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", outage)
                     + " in a row; stopping so that a rerun resumes once it is back");
         }
-    }
-
-    private void count(ExportProtocol.Result result) {
-        count(switch (result) {
-            case EXPORTED -> ExportTally::plusExported;
-            case SKIPPED -> ExportTally::plusSkipped;
-            case REJECTED, FAILED, UNANSWERED -> ExportTally::plusFailed;
-        });
     }
 
     private synchronized void answered() {

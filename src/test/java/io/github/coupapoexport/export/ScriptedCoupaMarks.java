@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.coupa.PurchaseOrderState;
@@ -19,6 +20,8 @@ final class ScriptedCoupaMarks implements PurchaseOrderMarks {
     private final Set<Long> refusingMarks = new HashSet<>();
 
     private final Set<Long> unreadableAnswers = new HashSet<>();
+
+    private final Set<Long> unanswered = new HashSet<>();
 
     private final List<String> calls = new ArrayList<>();
 
@@ -40,9 +43,18 @@ final class ScriptedCoupaMarks implements PurchaseOrderMarks {
         return this;
     }
 
+    /** Coupa does not answer marks of this PO, retries included. */
+    ScriptedCoupaMarks failsToAnswer(long id) {
+        unanswered.add(id);
+        return this;
+    }
+
     @Override
     public PurchaseOrderState markExported(long purchaseOrderId) {
         calls.add("mark exported " + purchaseOrderId);
+        if (unanswered.contains(purchaseOrderId)) {
+            throw new CoupaCallException("PUT /api/purchase_orders/" + purchaseOrderId + " answered 503 after retries");
+        }
         if (refusingMarks.contains(purchaseOrderId)) {
             throw new CoupaRefusedException("PUT /api/purchase_orders/" + purchaseOrderId + " answered 422: "
                     + "supplier is inactive", 422);
