@@ -15,7 +15,7 @@ import tools.jackson.core.type.TypeReference;
  * The purchase order calls of the export (contract section 3). A page must be a JSON array of POs with ascending
  * ids; anything else is an error that names the URL and what came back, never an empty page.
  */
-public class CoupaClient {
+public class CoupaClient implements PurchaseOrderMarks {
 
     /** Only what the mapping reads; Coupa's full PO payload is large and slow. */
     static final String PURCHASE_ORDER_FIELDS = """
@@ -68,16 +68,19 @@ public class CoupaClient {
      * Marks one PO exported: {@code PUT /api/purchase_orders/{id}?exported=true}, no body, as Coupa requires. The answer
      * names the PO's version and status now, so that a PO that moved on while it was being exported can be put back.
      */
+    @Override
     public PurchaseOrderState markExported(long purchaseOrderId) {
         return setExported("mark exported", purchaseOrderId, true);
     }
 
     /** Puts a PO back to not exported ({@code ?exported=false}), so that Coupa offers its current snapshot again. */
+    @Override
     public PurchaseOrderState markNotExported(long purchaseOrderId) {
         return setExported("mark not exported", purchaseOrderId, false);
     }
 
     /** The PO's version and status now; for when an answer to a mark did not name them. */
+    @Override
     public PurchaseOrderState state(long purchaseOrderId) {
         CoupaApi.Answer answer = api.call("read purchase order state", HttpMethod.GET,
                 builder -> builder.path("/api/purchase_orders/{id}")

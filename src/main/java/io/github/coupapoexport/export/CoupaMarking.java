@@ -1,7 +1,7 @@
 package io.github.coupapoexport.export;
 
-import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.coupa.CoupaRefusedException;
+import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.coupa.PurchaseOrderState;
 import io.github.coupapoexport.ledger.CoupaMark;
 import io.github.coupapoexport.ledger.ExportLedger;
@@ -21,11 +21,11 @@ public class CoupaMarking {
 
     private static final Logger log = LoggerFactory.getLogger(CoupaMarking.class);
 
-    private final CoupaClient coupa;
+    private final PurchaseOrderMarks coupa;
 
     private final ExportLedger ledger;
 
-    public CoupaMarking(CoupaClient coupa, ExportLedger ledger) {
+    public CoupaMarking(PurchaseOrderMarks coupa, ExportLedger ledger) {
         this.coupa = coupa;
         this.ledger = ledger;
     }

@@ -1,6 +1,6 @@
 package io.github.coupapoexport.export;
 
-import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exports one PO: every step is written to the ledger before the call it stands for, so that whatever a crash or an
- * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedExports}).
+ * unanswered call leaves half-done, the next run finds and finishes ({@link UnfinishedSnapshots}).
  */
 public class ExportProtocol {
 
@@ -41,7 +41,7 @@ public class ExportProtocol {
 
     private final Erp erp;
 
-    private final CoupaClient coupa;
+    private final PurchaseOrderMarks coupa;
 
     private final ExportLedger ledger;
 
@@ -51,7 +51,7 @@ public class ExportProtocol {
 
     private final MarkExported markExported;
 
-    public ExportProtocol(Erp erp, CoupaClient coupa, ExportLedger ledger, MarkExported markExported) {
+    public ExportProtocol(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, MarkExported markExported) {
         this.erp = erp;
         this.coupa = coupa;
         this.ledger = ledger;

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.coupapoexport.mapping.ErpDocumentJson;
+import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
-import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -19,20 +19,25 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * {@code --dry-run}: each document goes to a file under {@code --out} exactly as it would be posted, and an invalid
  * PO to a {@code .rejected.txt} file with its reason. Nothing is sent, marked or recorded.
+ * <p>
+ * One writer per step execution (step scope): its tally starts afresh with each.
  */
 public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, StepExecutionListener {
 
-    private StepExecution stepExecution;
+    private final Path out;
 
-    private Path out;
+    private final StepExecution stepExecution;
 
     private ExportTally tally = ExportTally.NONE;
 
+    public DryRunDocumentWriter(Path out, StepExecution stepExecution) {
+        this.out = out;
+        this.stepExecution = stepExecution;
+    }
+
+    /** Made before the first PO is read, so that a folder that cannot be made fails the step before any work. */
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        this.stepExecution = stepExecution;
-        this.out = Path.of(stepExecution.getJobParameters().getString(ExportJobParameters.OUT));
-        this.tally = ExportTally.NONE;
         try {
             Files.createDirectories(out);
         }

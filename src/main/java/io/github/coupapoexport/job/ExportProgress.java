@@ -70,7 +70,7 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
         // A resumed execution starts from the context of the one before, tallies included; this one has done nothing
-        // yet, even if the count below fails before the writer could reset its tally.
+        // yet. The writer, new in each step execution, writes its own tally only once its first chunk is done.
         ExportTally.NONE.writeTo(stepExecution.getExecutionContext());
         ExportTally.NONE.writeCommittedTo(stepExecution.getExecutionContext());
         this.started = clock.instant();

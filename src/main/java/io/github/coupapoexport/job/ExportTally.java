@@ -1,5 +1,6 @@
 package io.github.coupapoexport.job;
 
+import io.github.coupapoexport.export.ExportProtocol;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -78,6 +79,15 @@ public record ExportTally(long exported, long failed, long skipped) {
 
     public ExportTally plusSkipped() {
         return new ExportTally(exported, failed, skipped + 1);
+    }
+
+    /** One more PO that ended so: exported, skipped, or any kind of failure. */
+    public ExportTally plus(ExportProtocol.Result result) {
+        return switch (result) {
+            case EXPORTED -> plusExported();
+            case SKIPPED -> plusSkipped();
+            case REJECTED, FAILED, UNANSWERED -> plusFailed();
+        };
     }
 
     public ExportTally plus(ExportTally other) {

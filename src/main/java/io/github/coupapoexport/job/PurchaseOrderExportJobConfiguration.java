@@ -1,5 +1,6 @@
 package io.github.coupapoexport.job;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.export.ExportProtocol;
+import io.github.coupapoexport.export.UnfinishedSnapshots;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.ReportQueue;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
@@ -32,6 +34,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -40,7 +43,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** The one job: read Coupa's POs to export, map each to an ERP document, send it, mark it exported. */
@@ -87,8 +92,8 @@ public class PurchaseOrderExportJobConfiguration {
     Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
-            .tasklet(new UnfinishedExports(erp, coupa, ledger, erpProperties.outageThreshold(), runLock::checkStillHeld),
-                    transactionManager)
+            .tasklet(new UnfinishedExports(new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
+                    runLock::checkStillHeld)), transactionManager)
             .allowStartIfComplete(true)
             .build();
     }
@@ -133,10 +138,9 @@ public class PurchaseOrderExportJobConfiguration {
 
     @Bean
     Step dryRunPurchaseOrders(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor, CoupaProperties coupa,
-            ExportProgress progress) {
-        return chunkStep("dryRunPurchaseOrders", jobRepository, transactionManager, reader, processor,
-                new DryRunDocumentWriter(), coupa)
+            CoupaPurchaseOrderReader reader, PurchaseOrderMappingProcessor processor, DryRunDocumentWriter writer,
+            CoupaProperties coupa, ExportProgress progress) {
+        return chunkStep("dryRunPurchaseOrders", jobRepository, transactionManager, reader, processor, writer, coupa)
             .listener(progress)
             .build();
     }
@@ -231,11 +235,36 @@ public class PurchaseOrderExportJobConfiguration {
         return new PurchaseOrderMappingProcessor(new PurchaseOrderMapper(valueMaps), ledger);
     }
 
+    /** Step-scoped, so that each step execution has a tally and an outage count of its own. */
     @Bean
+    @StepScope
     PurchaseOrderExportWriter erpPurchaseOrderWriter(Erp erp, CoupaClient coupa, ExportLedger ledger,
-            ExportProperties export, ErpProperties erpProperties) {
-        return new PurchaseOrderExportWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()),
-                erpProperties.outageThreshold(), export.concurrency());
+            ExportProperties export, ErpProperties erpProperties, TaskExecutor erpSenders,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new PurchaseOrderExportWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()), erpSenders,
+                erpProperties.outageThreshold(), stepExecution);
+    }
+
+    /**
+     * The threads that send a chunk's POs to the ERP and mark them in Coupa, {@code export.concurrency} at a time;
+     * daemons, so that none keeps a stopping process alive, and shut down with the application.
+     */
+    @Bean
+    ThreadPoolTaskExecutor erpSenders(ExportProperties export) {
+        ThreadPoolTaskExecutor senders = new ThreadPoolTaskExecutor();
+        senders.setCorePoolSize(export.concurrency());
+        senders.setMaxPoolSize(export.concurrency());
+        senders.setThreadNamePrefix("erp-sender-");
+        senders.setDaemon(true);
+        return senders;
+    }
+
+    /** Step-scoped, for the {@code --out} folder of each dry run; declared as the class, so that it makes the folder. */
+    @Bean
+    @StepScope
+    DryRunDocumentWriter dryRunDocumentWriter(@Value("#{jobParameters['" + ExportJobParameters.OUT + "']}") String out,
+            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return new DryRunDocumentWriter(Path.of(out), stepExecution);
     }
 
     @Bean

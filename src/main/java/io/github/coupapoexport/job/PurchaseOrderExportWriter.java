@@ -2,23 +2,19 @@ package io.github.coupapoexport.job;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.core.task.TaskExecutor;
 
 /**
  * Sends each PO to the ERP and marks it exported in Coupa, recording every step in the export ledger first.
@@ -26,20 +22,21 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * A PO that cannot be exported (invalid, rejected, or the ERP never answered) is recorded and left unexported in
  * {@code after-erp} mode, so Coupa offers it again next run; it does not fail the job. Only an ERP outage (several
  * POs in a row unanswered) or a failing Coupa call fails the job, which then resumes from its checkpoint.
+ * <p>
+ * One writer per step execution (step scope): its tally and its count of POs unanswered in a row start afresh with
+ * each, a resumed one included, whose tally counts that execution only.
  */
-public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport>, StepExecutionListener {
+public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport> {
 
     private final ExportProtocol protocol;
 
+    private final TaskExecutor senders;
+
     private final int outageThreshold;
 
-    private final int concurrency;
+    private final StepExecution stepExecution;
 
-    private StepExecution stepExecution;
-
-    private boolean replay;
-
-    private ExecutorService senders;
+    private final boolean replay;
 
     private ExportTally tally = ExportTally.NONE;
 
@@ -49,42 +46,16 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
     private volatile boolean stopped;
 
     /**
-     * @param concurrency how many POs of a chunk are sent and marked at the same time, so that the ERP's latency
+     * @param senders sends and marks a chunk's POs {@code export.concurrency} at a time, so that the ERP's latency
      * hides behind Coupa's; every Coupa call still goes through the one rate limiter
      */
-    public PurchaseOrderExportWriter(ExportProtocol protocol, int outageThreshold, int concurrency) {
+    public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
+            StepExecution stepExecution) {
         this.protocol = protocol;
+        this.senders = senders;
         this.outageThreshold = outageThreshold;
-        this.concurrency = concurrency;
-    }
-
-    @Override
-    public void beforeStep(StepExecution stepExecution) {
         this.stepExecution = stepExecution;
         this.replay = ExportJobParameters.replay(stepExecution.getJobParameters());
-        // A resumed execution starts from the context of the one before; its tally counts this execution only.
-        synchronized (this) {
-            this.tally = ExportTally.NONE;
-            this.tally.writeTo(stepExecution.getExecutionContext());
-            this.unansweredInARow.clear();
-        }
-        this.stopped = false;
-        AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "erp-sender-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        // Null when an earlier listener's beforeStep failed: that failure, not this, is what the run reports.
-        if (senders != null) {
-            senders.shutdownNow();
-            senders = null;
-        }
-        return stepExecution.getExitStatus();
     }
 
     /**
@@ -99,7 +70,7 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
                 recordInvalid(invalid);
             }
             else if (export instanceof ReadyForErp ready) {
-                sending.add(senders.submit(() -> send(ready)));
+                sending.add(CompletableFuture.runAsync(() -> send(ready), senders));
             }
         }
         Exception failure = null;
@@ -125,8 +96,8 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
         }
     }
 
-    private synchronized void count(UnaryOperator<ExportTally> outcome) {
-        tally = outcome.apply(tally);
+    private synchronized void count(ExportProtocol.Result result) {
+        tally = tally.plus(result);
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {
@@ -161,14 +132,6 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
             throw new ErpUnavailableException("The ERP did not answer for POs " + String.join(", ", outage)
                     + " in a row; stopping so that a rerun resumes once it is back");
         }
-    }
-
-    private void count(ExportProtocol.Result result) {
-        count(switch (result) {
-            case EXPORTED -> ExportTally::plusExported;
-            case SKIPPED -> ExportTally::plusSkipped;
-            case REJECTED, FAILED, UNANSWERED -> ExportTally::plusFailed;
-        });
     }
 
     private synchronized void answered() {

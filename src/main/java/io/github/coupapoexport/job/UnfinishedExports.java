@@ -1,183 +1,34 @@
 package io.github.coupapoexport.job;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
-import io.github.coupapoexport.coupa.CoupaCallException;
-import io.github.coupapoexport.coupa.CoupaClient;
-import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
-import io.github.coupapoexport.erp.Erp;
-import io.github.coupapoexport.erp.ErpAnswer;
-import io.github.coupapoexport.erp.ErpDelivery;
-import io.github.coupapoexport.erp.ErpSetupException;
-import io.github.coupapoexport.export.CoupaMarking;
-import io.github.coupapoexport.export.ErpAnswerRecorder;
-import io.github.coupapoexport.ledger.CoupaMark;
-import io.github.coupapoexport.ledger.ExportLedger;
-import io.github.coupapoexport.ledger.LedgerEntry;
-import io.github.coupapoexport.ledger.LedgerOutcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.github.coupapoexport.export.ExportProtocol.Result;
+import io.github.coupapoexport.export.UnfinishedSnapshots;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * The first step of every run: finishes what a crash, a kill or an unanswered call left half-done, before any PO is
- * read, so that nothing is left in between.
- * <ul>
- * <li>A snapshot sent without a known outcome (the process died after posting it, or the ERP never answered) is
- * resent under its own key: the ERP's 409 says it was applied, a 201 applies it now, a 4xx says it was not. Only then
- * can a later snapshot of the PO be computed from what the ERP really holds.</li>
- * <li>A snapshot the ERP accepted that Coupa has not heard of (killed before the mark, or every retry of the mark
- * unanswered) is marked, with the same check that the PO has not moved on meanwhile. If a later snapshot of the PO
- * followed, there is nothing left to mark.</li>
- * </ul>
- * Neither a few documents the ERP never answers nor a few marks Coupa fails holds up the export: those are left for
- * the next run, and only as many failures in a row as {@code erp.outage-threshold} stop the run.
- * What this finishes is reported in Coupa by the export step, which reports every unreported outcome first.
+ * The first step of every run: {@link UnfinishedSnapshots} finishes what earlier runs left half-done, before any PO is
+ * read, and its outcomes count for this run. What it finishes is reported in Coupa by the export step, which reports
+ * every unreported outcome first.
  */
 public class UnfinishedExports implements Tasklet {
 
-    private static final Logger log = LoggerFactory.getLogger(UnfinishedExports.class);
+    private final UnfinishedSnapshots unfinished;
 
-    private final Erp erp;
-
-    private final ExportLedger ledger;
-
-    private final CoupaMarking marking;
-
-    private final ErpAnswerRecorder answers;
-
-    private final int outageThreshold;
-
-    private final Runnable checkRunLock;
-
-    /**
-     * @param checkRunLock throws when this run no longer holds the job repository's run lock: then another run may be
-     * finishing the same snapshots
-     */
-    public UnfinishedExports(Erp erp, CoupaClient coupa, ExportLedger ledger, int outageThreshold,
-            Runnable checkRunLock) {
-        this.erp = erp;
-        this.ledger = ledger;
-        this.marking = new CoupaMarking(coupa, ledger);
-        this.answers = new ErpAnswerRecorder(ledger);
-        this.outageThreshold = outageThreshold;
-        this.checkRunLock = checkRunLock;
+    public UnfinishedExports(UnfinishedSnapshots unfinished) {
+        this.unfinished = unfinished;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        long jobExecutionId = contribution.getStepExecution().getJobExecutionId();
-        List<LedgerEntry> unfinished = ledger.unfinished();
-        if (!unfinished.isEmpty()) {
-            log.info("Finishing {} snapshot(s) an earlier run left half-done", unfinished.size());
-        }
         ExportTally tally = ExportTally.NONE;
-        List<String> unansweredInARow = new ArrayList<>();
-        List<String> coupaFailuresInARow = new ArrayList<>();
-        for (LedgerEntry entry : unfinished) {
-            checkRunLock.run();
-            if (entry.document() == null && entry.outcome() == LedgerOutcome.SENDING) {
-                // Reported for a check, not counted: a PO still unexported is read and sent again by this very run.
-                forgetUnresendable(entry);
-                continue;
-            }
-            LedgerEntry finished = entry;
-            if (entry.outcomeUnknown()) {
-                if (unansweredInARow.size() >= outageThreshold) {
-                    // The ERP looks down: the export step holds back only the POs behind these, and finds out.
-                    continue;
-                }
-                finished = resend(entry, jobExecutionId);
-                if (finished.outcome() == LedgerOutcome.ERP_UNREACHABLE) {
-                    unansweredInARow.add(entry.label());
-                    tally = tally.plusFailed();
-                    continue;
-                }
-                unansweredInARow.clear();
-                if (finished.outcome() == LedgerOutcome.REJECTED) {
-                    tally = tally.plusFailed();
-                    continue;
-                }
-            }
-            boolean resent = finished != entry;
-            ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
-            CoupaMark mark;
-            try {
-                mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
-                coupaFailuresInARow.clear();
-            }
-            catch (CoupaCredentialsRefusedException refused) {
-                throw refused;
-            }
-            catch (CoupaCallException failure) {
-                // Left for the next run; only several in a row mean that Coupa itself is failing.
-                coupaFailuresInARow.add(entry.label());
-                log.warn("PO {} ({}) could not be marked yet: {}", entry.label(), entry.idempotencyKey(),
-                        failure.getMessage());
-                if (coupaFailuresInARow.size() >= outageThreshold) {
-                    throw failure;
-                }
-                continue;
-            }
-            if (mark == CoupaMark.REFUSED) {
-                tally = tally.plusFailed();
-            }
-            else if (resent) {
-                tally = tally.plusExported();
-            }
-            else if (mark != CoupaMark.SUPERSEDED) {
-                // Only marked, as the step does for a snapshot the ERP already holds.
-                tally = tally.plusSkipped();
-            }
-        }
-        if (unansweredInARow.size() >= outageThreshold) {
-            log.warn("The ERP did not answer for the earlier snapshots of POs {}; the rest are sent again next run",
-                    String.join(", ", unansweredInARow));
+        for (Result result : unfinished.finish(contribution.getStepExecution().getJobExecutionId())) {
+            tally = tally.plus(result);
         }
         // Every outcome here is recorded for good: the whole tally counts as committed, also if a later step fails.
         tally.writeTo(contribution.getStepExecution().getExecutionContext());
         tally.writeCommittedTo(contribution.getStepExecution().getExecutionContext());
         return RepeatStatus.FINISHED;
-    }
-
-    private CoupaMark mark(LedgerEntry accepted) {
-        if (ledger.laterSnapshotExists(accepted)) {
-            ledger.recordMark(accepted.idempotencyKey(), CoupaMark.SUPERSEDED, "a later snapshot of PO "
-                    + accepted.label() + " followed before this one was marked");
-            return CoupaMark.SUPERSEDED;
-        }
-        CoupaMark mark = marking.mark(new CoupaMarking.Marked(accepted.idempotencyKey(), accepted.coupaId(),
-                accepted.label(), accepted.poVersion(), accepted.poStatus()));
-        log.info("PO {} ({}), accepted by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
-                mark.name().toLowerCase(Locale.ROOT));
-        return mark;
-    }
-
-    /**
-     * A snapshot an older version of this job was sending when it stopped, before the ledger kept documents: it cannot
-     * be sent again, so it is recorded as unanswered and reported, for someone to check the PO in the ERP.
-     */
-    private void forgetUnresendable(LedgerEntry entry) {
-        String reason = "PO " + entry.label() + " was being sent (" + entry.idempotencyKey() + ") when an earlier "
-                + "version of this job stopped; whether the ERP applied it cannot be told: check the PO in the ERP";
-        ledger.recordFailure(entry.idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, reason);
-        log.warn("{}", reason);
-    }
-
-    /** Sends the snapshot again under its own key and records what the ERP made of it. */
-    private LedgerEntry resend(LedgerEntry entry, long jobExecutionId) {
-        String key = entry.idempotencyKey();
-        ledger.recordResending(key, jobExecutionId);
-        ErpAnswer answer = erp.deliver(ErpDelivery.again(key, entry.document()));
-        if (answer instanceof ErpAnswer.Refused refused) {
-            throw new ErpSetupException(refused.reason());
-        }
-        answers.record(key, entry.label(), answer);
-        return ledger.find(key).orElseThrow();
     }
 }

@@ -1,0 +1,177 @@
+package io.github.coupapoexport.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.coupapoexport.coupa.CoupaCallException;
+import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
+import io.github.coupapoexport.coupa.PurchaseOrderMarks;
+import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.erp.ErpSetupException;
+import io.github.coupapoexport.export.ExportProtocol.Result;
+import io.github.coupapoexport.ledger.CoupaMark;
+import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.LedgerOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finishes what a crash, a kill or an unanswered call left half-done, before any PO is read, so that nothing is left
+ * in between.
+ * <ul>
+ * <li>A snapshot sent without a known outcome (the process died after posting it, or the ERP never answered) is
+ * resent under its own key: the ERP's 409 says it was applied, a 201 applies it now, a 4xx says it was not. Only then
+ * can a later snapshot of the PO be computed from what the ERP really holds.</li>
+ * <li>A snapshot the ERP accepted that Coupa has not heard of (killed before the mark, or every retry of the mark
+ * unanswered) is marked, with the same check that the PO has not moved on meanwhile. If a later snapshot of the PO
+ * followed, there is nothing left to mark.</li>
+ * </ul>
+ * Neither a few documents the ERP never answers nor a few marks Coupa fails holds up the export: those are left for
+ * the next run, and only as many failures in a row as {@code erp.outage-threshold} stop the run.
+ */
+public class UnfinishedSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfinishedSnapshots.class);
+
+    private final Erp erp;
+
+    private final ExportLedger ledger;
+
+    private final CoupaMarking marking;
+
+    private final ErpAnswerRecorder answers;
+
+    private final int outageThreshold;
+
+    private final Runnable checkRunLock;
+
+    /**
+     * @param checkRunLock throws when this run no longer holds the job repository's run lock: then another run may be
+     * finishing the same snapshots
+     */
+    public UnfinishedSnapshots(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, int outageThreshold,
+            Runnable checkRunLock) {
+        this.erp = erp;
+        this.ledger = ledger;
+        this.marking = new CoupaMarking(coupa, ledger);
+        this.answers = new ErpAnswerRecorder(ledger);
+        this.outageThreshold = outageThreshold;
+        this.checkRunLock = checkRunLock;
+    }
+
+    /**
+     * @return how the snapshots finished here ended, for the run's tally; a snapshot left for the next run, or with
+     * nothing left to do, is not in it
+     */
+    public List<Result> finish(long jobExecutionId) {
+        List<LedgerEntry> unfinished = ledger.unfinished();
+        if (!unfinished.isEmpty()) {
+            log.info("Finishing {} snapshot(s) an earlier run left half-done", unfinished.size());
+        }
+        List<Result> results = new ArrayList<>();
+        List<String> unansweredInARow = new ArrayList<>();
+        List<String> coupaFailuresInARow = new ArrayList<>();
+        for (LedgerEntry entry : unfinished) {
+            checkRunLock.run();
+            if (entry.document() == null && entry.outcome() == LedgerOutcome.SENDING) {
+                // Reported for a check, not counted: a PO still unexported is read and sent again by this very run.
+                forgetUnresendable(entry);
+                continue;
+            }
+            LedgerEntry finished = entry;
+            if (entry.outcomeUnknown()) {
+                if (unansweredInARow.size() >= outageThreshold) {
+                    // The ERP looks down: the export step holds back only the POs behind these, and finds out.
+                    continue;
+                }
+                finished = resend(entry, jobExecutionId);
+                if (finished.outcome() == LedgerOutcome.ERP_UNREACHABLE) {
+                    unansweredInARow.add(entry.label());
+                    results.add(Result.UNANSWERED);
+                    continue;
+                }
+                unansweredInARow.clear();
+                if (finished.outcome() == LedgerOutcome.REJECTED) {
+                    results.add(Result.REJECTED);
+                    continue;
+                }
+            }
+            boolean resent = finished != entry;
+            ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
+            CoupaMark mark;
+            try {
+                mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
+                coupaFailuresInARow.clear();
+            }
+            catch (CoupaCredentialsRefusedException refused) {
+                throw refused;
+            }
+            catch (CoupaCallException failure) {
+                // Left for the next run; only several in a row mean that Coupa itself is failing.
+                coupaFailuresInARow.add(entry.label());
+                log.warn("PO {} ({}) could not be marked yet: {}", entry.label(), entry.idempotencyKey(),
+                        failure.getMessage());
+                if (coupaFailuresInARow.size() >= outageThreshold) {
+                    throw failure;
+                }
+                continue;
+            }
+            if (mark == CoupaMark.REFUSED) {
+                // Accepted by the ERP, and Coupa refused the mark: a failure, as in the export step.
+                results.add(Result.REJECTED);
+            }
+            else if (resent) {
+                results.add(Result.EXPORTED);
+            }
+            else if (mark != CoupaMark.SUPERSEDED) {
+                // Only marked, as the step does for a snapshot the ERP already holds.
+                results.add(Result.SKIPPED);
+            }
+        }
+        if (unansweredInARow.size() >= outageThreshold) {
+            log.warn("The ERP did not answer for the earlier snapshots of POs {}; the rest are sent again next run",
+                    String.join(", ", unansweredInARow));
+        }
+        return results;
+    }
+
+    private CoupaMark mark(LedgerEntry accepted) {
+        if (ledger.laterSnapshotExists(accepted)) {
+            ledger.recordMark(accepted.idempotencyKey(), CoupaMark.SUPERSEDED, "a later snapshot of PO "
+                    + accepted.label() + " followed before this one was marked");
+            return CoupaMark.SUPERSEDED;
+        }
+        CoupaMark mark = marking.mark(new CoupaMarking.Marked(accepted.idempotencyKey(), accepted.coupaId(),
+                accepted.label(), accepted.poVersion(), accepted.poStatus()));
+        log.info("PO {} ({}), accepted by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
+                mark.name().toLowerCase(Locale.ROOT));
+        return mark;
+    }
+
+    /**
+     * A snapshot an older version of this job was sending when it stopped, before the ledger kept documents: it cannot
+     * be sent again, so it is recorded as unanswered and reported, for someone to check the PO in the ERP.
+     */
+    private void forgetUnresendable(LedgerEntry entry) {
+        String reason = "PO " + entry.label() + " was being sent (" + entry.idempotencyKey() + ") when an earlier "
+                + "version of this job stopped; whether the ERP applied it cannot be told: check the PO in the ERP";
+        ledger.recordFailure(entry.idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, reason);
+        log.warn("{}", reason);
+    }
+
+    /** Sends the snapshot again under its own key and records what the ERP made of it. */
+    private LedgerEntry resend(LedgerEntry entry, long jobExecutionId) {
+        String key = entry.idempotencyKey();
+        ledger.recordResending(key, jobExecutionId);
+        ErpAnswer answer = erp.deliver(ErpDelivery.again(key, entry.document()));
+        if (answer instanceof ErpAnswer.Refused refused) {
+            throw new ErpSetupException(refused.reason());
+        }
+        answers.record(key, entry.label(), answer);
+        return ledger.find(key).orElseThrow();
+    }
+}

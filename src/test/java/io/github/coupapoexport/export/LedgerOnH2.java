@@ -1,0 +1,61 @@
+package io.github.coupapoexport.export;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.github.coupapoexport.ledger.ExportLedger;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The real export ledger on an in-memory H2 database of its own, migrated with the application's scripts. */
+final class LedgerOnH2 implements AutoCloseable {
+
+    private final JdbcTemplate jdbc;
+
+    private final ExportLedger ledger;
+
+    LedgerOnH2() {
+        // Kept until closed: every call of a DriverManagerDataSource opens a connection of its own.
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("filesystem:sql/h2").load().migrate();
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), new Ticking());
+    }
+
+    ExportLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public void close() {
+        jdbc.execute("SHUTDOWN");
+    }
+
+    /** A second later on every reading, so that rows written one after the other never tie on a timestamp. */
+    private static final class Ticking extends Clock {
+
+        private Instant now = Instant.parse("2026-03-05T19:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
+    }
+}
