@@ -2,6 +2,7 @@ package io.github.coupapoexport.erp;
 
 import io.github.coupapoexport.mapping.ErpDocumentJson;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One document for the ERP.
@@ -9,16 +10,19 @@ import io.github.coupapoexport.mapping.ErpPurchaseOrder;
  * @param idempotencyKey the snapshot's key: the same on every delivery of this document, a first one or a repeat
  * @param document the document
  * @param json the document as the ledger keeps it ({@link ErpDocumentJson}); a repeat is posted as exactly this text
+ * @param erpDocumentId the ERP's own id of what it holds for this PO (from its last acceptance, kept in the ledger);
+ * null before the ERP accepted any snapshot of the PO. An adapter that changes a document by the ERP's id needs it.
  */
-public record ErpDelivery(String idempotencyKey, ErpPurchaseOrder document, String json) {
+public record ErpDelivery(String idempotencyKey, ErpPurchaseOrder document, String json,
+        @Nullable String erpDocumentId) {
 
     /** A first delivery. */
-    public static ErpDelivery of(String idempotencyKey, ErpPurchaseOrder document) {
-        return new ErpDelivery(idempotencyKey, document, ErpDocumentJson.write(document));
+    public static ErpDelivery of(String idempotencyKey, ErpPurchaseOrder document, @Nullable String erpDocumentId) {
+        return new ErpDelivery(idempotencyKey, document, ErpDocumentJson.write(document), erpDocumentId);
     }
 
     /** A repeat of a delivery whose document the ledger kept. */
-    public static ErpDelivery again(String idempotencyKey, String json) {
-        return new ErpDelivery(idempotencyKey, ErpDocumentJson.read(json), json);
+    public static ErpDelivery again(String idempotencyKey, String json, @Nullable String erpDocumentId) {
+        return new ErpDelivery(idempotencyKey, ErpDocumentJson.read(json), json, erpDocumentId);
     }
 }

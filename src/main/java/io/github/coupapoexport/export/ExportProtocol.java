@@ -14,6 +14,7 @@ import io.github.coupapoexport.mapping.ErpDocumentJson;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +91,12 @@ public class ExportProtocol {
             return Result.FAILED;
         }
         ledger.recordSending(snapshot, document, jobExecutionId);
-        // A CREATE was mapped from a ledger that holds no accepted snapshot of the PO: nothing to compare with, and no
-        // second look-up of the ledger for the most common document.
-        boolean mayBeHeld = !replay && document.action() != ErpAction.CREATE;
-        LedgerEntry held = !mayBeHeld ? null : ledger.lastAcceptedEntry(snapshot.coupaId())
-            .filter(accepted -> ErpDocumentJson.sameContentButAction(accepted.document(), document)).orElse(null);
+        // What the ERP holds of the PO. A CREATE was mapped from a ledger that holds no accepted snapshot of it: nothing
+        // to compare with or to name, and no second look-up of the ledger for the most common document.
+        LedgerEntry holds = document.action() == ErpAction.CREATE ? null
+                : ledger.lastAcceptedEntry(snapshot.coupaId()).orElse(null);
+        LedgerEntry held = replay || holds == null || !ErpDocumentJson.sameContentButAction(holds.document(), document)
+                ? null : holds;
         if (held != null) {
             // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
             // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.
@@ -116,7 +118,7 @@ public class ExportProtocol {
                 return Result.SKIPPED;
             }
         }
-        return send(snapshot, document);
+        return send(snapshot, document, holds == null ? null : holds.erpDocumentId());
     }
 
     /** The ERP holds the snapshot already: only Coupa is still to hear of it. */
@@ -124,9 +126,9 @@ public class ExportProtocol {
         return marking.mark(marked(snapshot)) == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
     }
 
-    private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document) {
+    private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, @Nullable String erpDocumentId) {
         String key = snapshot.idempotencyKey();
-        ErpAnswer answer = erp.deliver(ErpDelivery.of(key, document));
+        ErpAnswer answer = erp.deliver(ErpDelivery.of(key, document, erpDocumentId));
         LedgerOutcome outcome = answers.record(key, snapshot.label(), answer);
         if (outcome == LedgerOutcome.ACCEPTED) {
             if (markExported == MarkExported.AFTER_ERP && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {

@@ -167,7 +167,9 @@ public class UnfinishedSnapshots {
     private LedgerEntry resend(LedgerEntry entry, long jobExecutionId) {
         String key = entry.idempotencyKey();
         ledger.recordResending(key, jobExecutionId);
-        ErpAnswer answer = erp.deliver(ErpDelivery.again(key, entry.document()));
+        // The ERP's id of what it held before this snapshot: a later snapshot is held back while this one is unknown.
+        String erpDocumentId = ledger.lastAcceptedEntry(entry.coupaId()).map(LedgerEntry::erpDocumentId).orElse(null);
+        ErpAnswer answer = erp.deliver(ErpDelivery.again(key, entry.document(), erpDocumentId));
         if (answer instanceof ErpAnswer.Refused refused) {
             throw new ErpSetupException(refused.reason());
         }

@@ -3,6 +3,7 @@ package io.github.coupapoexport.export;
 import java.util.List;
 
 import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.erp.ErpSetupException;
 import io.github.coupapoexport.export.ExportProtocol.Result;
 import io.github.coupapoexport.ledger.CoupaMark;
@@ -20,6 +21,7 @@ import static io.github.coupapoexport.export.Po4821.READ;
 import static io.github.coupapoexport.export.Po4821.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** One PO through the protocol: the real ledger on H2, an ERP and a Coupa that answer as each test says. */
 class ExportProtocolTest {
@@ -46,10 +48,11 @@ class ExportProtocolTest {
 
         // then the ERP got it once, Coupa shows it exported, and the ledger says both
         assertThat(result).isEqualTo(Result.EXPORTED);
-        assertThat(erp.deliveredKeys()).containsExactly(READ.idempotencyKey());
+        assertThat(erp.deliveries()).extracting(ErpDelivery::idempotencyKey, ErpDelivery::erpDocumentId)
+            .containsExactly(tuple(READ.idempotencyKey(), null));
         assertThat(coupa.calls()).containsExactly("mark exported 4821");
         assertThat(coupa.exported(PO)).isTrue();
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ACCEPTED);
             assertThat(row.erpDocumentId()).isEqualTo("ERP-1");
             assertThat(row.coupaMark()).isEqualTo(CoupaMark.MARKED);
@@ -70,7 +73,7 @@ class ExportProtocolTest {
         assertThat(result).isEqualTo(Result.SKIPPED);
         assertThat(erp.deliveries()).isEmpty();
         assertThat(coupa.calls()).containsExactly("mark exported 4821");
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ACCEPTED);
             assertThat(row.erpDocumentId()).isEqualTo("ERP-77");
             assertThat(row.coupaMark()).isEqualTo(CoupaMark.MARKED);
@@ -91,13 +94,13 @@ class ExportProtocolTest {
         assertThat(result).isEqualTo(Result.FAILED);
         assertThat(erp.deliveries()).isEmpty();
         assertThat(coupa.calls()).isEmpty();
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ERP_UNREACHABLE);
             assertThat(row.document()).isNull();
             assertThat(row.outcomeMessage()).contains("PO PO-4821 was not sent", earlier.idempotencyKey(),
                     "is still unknown");
         });
-        assertThat(row(earlier).outcome()).isEqualTo(LedgerOutcome.SENDING);
+        assertThat(database.row(earlier).outcome()).isEqualTo(LedgerOutcome.SENDING);
     }
 
     @Test
@@ -114,7 +117,7 @@ class ExportProtocolTest {
         assertThat(result).isEqualTo(Result.SKIPPED);
         assertThat(erp.deliveries()).isEmpty();
         assertThat(coupa.calls()).containsExactly("mark exported 4821");
-        assertThat(row(EDITED)).satisfies(row -> {
+        assertThat(database.row(EDITED)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ACCEPTED);
             assertThat(row.erpDocumentId()).isEqualTo("ERP-77");
             assertThat(row.outcomeMessage()).contains("the ERP already holds this content", READ.idempotencyKey());
@@ -133,10 +136,11 @@ class ExportProtocolTest {
         PurchaseOrderSnapshot replayed = READ.replayedIn(7);
         Result result = protocol(MarkExported.AFTER_ERP).export(replayed, document(ErpAction.UPDATE), 7, true);
 
-        // then it goes to the ERP under a key of its own
+        // then it goes to the ERP under a key of its own, naming the ERP's document it changes
         assertThat(result).isEqualTo(Result.EXPORTED);
-        assertThat(erp.deliveredKeys()).containsExactly(READ.idempotencyKey() + "-replay-7");
-        assertThat(row(replayed)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
+        assertThat(erp.deliveries()).extracting(ErpDelivery::idempotencyKey, ErpDelivery::erpDocumentId)
+            .containsExactly(tuple(READ.idempotencyKey() + "-replay-7", "ERP-77"));
+        assertThat(database.row(replayed)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
             .containsExactly(LedgerOutcome.ACCEPTED, CoupaMark.MARKED);
     }
 
@@ -151,7 +155,7 @@ class ExportProtocolTest {
         // then the ERP's reason is recorded and Coupa, not marked, offers the PO again next run
         assertThat(result).isEqualTo(Result.REJECTED);
         assertThat(coupa.calls()).isEmpty();
-        assertThat(row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::outcomeMessage, LedgerEntry::coupaMark)
+        assertThat(database.row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::outcomeMessage, LedgerEntry::coupaMark)
             .containsExactly(LedgerOutcome.REJECTED, "PO PO-4821 was rejected by the ERP (HTTP 422): supplier SUP-0077 "
                     + "is blocked", null);
     }
@@ -167,7 +171,7 @@ class ExportProtocolTest {
         // then it counts towards an outage, and the document is kept to resend under the same key
         assertThat(result).isEqualTo(Result.UNANSWERED);
         assertThat(coupa.calls()).isEmpty();
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ERP_UNREACHABLE);
             assertThat(row.outcomeMessage()).contains("could not be sent", "read timed out");
             assertThat(row.outcomeUnknown()).isTrue();
@@ -186,7 +190,7 @@ class ExportProtocolTest {
 
         // then nothing was applied: the row stays SENDING, to be resent once the setup is fixed
         assertThat(coupa.calls()).isEmpty();
-        assertThat(row(READ).outcome()).isEqualTo(LedgerOutcome.SENDING);
+        assertThat(database.row(READ).outcome()).isEqualTo(LedgerOutcome.SENDING);
     }
 
     @Test
@@ -201,7 +205,7 @@ class ExportProtocolTest {
         // then no PO is left exported and never sent
         assertThat(coupa.calls()).containsExactly("mark exported 4821", "mark not exported 4821");
         assertThat(coupa.exported(PO)).isFalse();
-        assertThat(row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
+        assertThat(database.row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
             .containsExactly(LedgerOutcome.SENDING, null);
     }
 
@@ -216,7 +220,7 @@ class ExportProtocolTest {
         // then the ERP never sees it, and the ledger says why
         assertThat(result).isEqualTo(Result.FAILED);
         assertThat(erp.deliveries()).isEmpty();
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.COUPA_REFUSED);
             assertThat(row.outcomeMessage()).startsWith("PO PO-4821 was not sent to the ERP: Coupa refused to mark PO "
                     + "PO-4821 exported").contains("supplier is inactive");
@@ -236,7 +240,7 @@ class ExportProtocolTest {
         assertThat(erp.deliveries()).isEmpty();
         assertThat(coupa.calls()).containsExactly("mark exported 4821", "mark not exported 4821");
         assertThat(coupa.exported(PO)).isFalse();
-        assertThat(row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
+        assertThat(database.row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark)
             .containsExactly(LedgerOutcome.SUPERSEDED, CoupaMark.UNMARKED);
     }
 
@@ -252,7 +256,7 @@ class ExportProtocolTest {
         assertThat(erp.deliveredKeys()).containsExactly(READ.idempotencyKey());
         assertThat(coupa.calls()).containsExactly("mark exported 4821", "mark not exported 4821");
         assertThat(coupa.exported(PO)).isFalse();
-        assertThat(row(READ)).satisfies(row -> {
+        assertThat(database.row(READ)).satisfies(row -> {
             assertThat(row.outcome()).isEqualTo(LedgerOutcome.ACCEPTED);
             assertThat(row.coupaMark()).isEqualTo(CoupaMark.UNMARKED);
             assertThat(row.coupaMarkMessage()).contains("moved from version 2 (issued) to version 3 (issued)",
@@ -271,7 +275,7 @@ class ExportProtocolTest {
         // then the PO is read to tell whether it moved on
         assertThat(result).isEqualTo(Result.EXPORTED);
         assertThat(coupa.calls()).containsExactly("mark exported 4821", "read state 4821");
-        assertThat(row(READ).coupaMark()).isEqualTo(CoupaMark.MARKED);
+        assertThat(database.row(READ).coupaMark()).isEqualTo(CoupaMark.MARKED);
     }
 
     @Test
@@ -286,15 +290,11 @@ class ExportProtocolTest {
         assertThat(result).isEqualTo(Result.FAILED);
         assertThat(erp.deliveries()).isEmpty();
         assertThat(coupa.calls()).isEmpty();
-        assertThat(row(READ).outcomeMessage()).isEqualTo(invalid.reason());
-        assertThat(row(READ).outcome()).isEqualTo(LedgerOutcome.INVALID);
+        assertThat(database.row(READ).outcomeMessage()).isEqualTo(invalid.reason());
+        assertThat(database.row(READ).outcome()).isEqualTo(LedgerOutcome.INVALID);
     }
 
     private ExportProtocol protocol(MarkExported markExported) {
         return new ExportProtocol(erp, coupa, ledger, markExported);
-    }
-
-    private LedgerEntry row(PurchaseOrderSnapshot snapshot) {
-        return ledger.find(snapshot.idempotencyKey()).orElseThrow();
     }
 }

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -30,6 +32,11 @@ final class LedgerOnH2 implements AutoCloseable {
 
     ExportLedger ledger() {
         return ledger;
+    }
+
+    /** The ledger's row of a snapshot, which must exist. */
+    LedgerEntry row(PurchaseOrderSnapshot snapshot) {
+        return ledger.find(snapshot.idempotencyKey()).orElseThrow();
     }
 
     @Override

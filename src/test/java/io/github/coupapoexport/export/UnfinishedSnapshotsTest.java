@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.erp.ErpSetupException;
 import io.github.coupapoexport.export.ExportProtocol.Result;
 import io.github.coupapoexport.ledger.CoupaMark;
@@ -21,6 +22,7 @@ import static io.github.coupapoexport.export.Po4821.READ;
 import static io.github.coupapoexport.export.Po4821.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What earlier runs left half-done, finished: the real ledger on H2, an ERP and a Coupa that answer as told. */
 class UnfinishedSnapshotsTest {
@@ -56,6 +58,22 @@ class UnfinishedSnapshotsTest {
         assertThat(coupa.calls()).containsExactly("mark exported 4821");
         assertThat(row(READ)).extracting(LedgerEntry::outcome, LedgerEntry::coupaMark, LedgerEntry::attempts,
                 LedgerEntry::jobExecutionId).containsExactly(LedgerOutcome.ACCEPTED, CoupaMark.MARKED, 2, 2L);
+    }
+
+    @Test
+    void changeResentNamesTheErpsDocumentItChanges() {
+        // given a snapshot the ERP accepted as ERP-77, and a run that died after posting the PO's next version
+        ledger.recordSending(READ, document(ErpAction.CREATE), 1);
+        ledger.recordAccepted(READ.idempotencyKey(), 201, "ERP-77");
+        ledger.recordMark(READ.idempotencyKey(), CoupaMark.MARKED, null);
+        ledger.recordSending(EDITED, document(ErpAction.UPDATE), 1);
+
+        // when the next run starts
+        unfinished(3).finish(2);
+
+        // then the change goes again under its own key, with the ERP's id of the document it changes
+        assertThat(erp.deliveries()).extracting(ErpDelivery::idempotencyKey, ErpDelivery::erpDocumentId)
+            .containsExactly(tuple(EDITED.idempotencyKey(), "ERP-77"));
     }
 
     @Test

@@ -62,7 +62,7 @@ class RestErpTest {
             .withBody("{\"message\": \"bad credentials for erp-user\"}")));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Refused(status, "the ERP refused the job's credentials: POST "
@@ -78,7 +78,7 @@ class RestErpTest {
         erp.stubFor(documents().willReturn(aResponse().withStatus(status).withBody("Not Found")));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Refused(status, "the ERP has no such endpoint: POST "
@@ -93,7 +93,7 @@ class RestErpTest {
             .withBody("{\"message\": \"Supplier SUP-0450 not found\"}")));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Rejected(404, "Supplier SUP-0450 not found"));
@@ -107,7 +107,7 @@ class RestErpTest {
             .withBody("{\"error\": \"login_required\"}"));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then it is asked again under the same key, and only the ERP's own answer counts
         assertThat(answer).isEqualTo(new ErpAnswer.Accepted(201, "ERP-4821", false));
@@ -120,7 +120,7 @@ class RestErpTest {
         answerOnceThenAccept(aResponse().withStatus(408));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Accepted(201, "ERP-4821", false));
@@ -139,7 +139,7 @@ class RestErpTest {
             .withBody(body)));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isInstanceOfSatisfying(ErpAnswer.Unreachable.class, unreachable -> assertThat(
@@ -159,7 +159,7 @@ class RestErpTest {
             .willReturn(aResponse().withStatus(204)));
 
         // when
-        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document()));
+        ErpAnswer answer = client.deliver(ErpDelivery.of(KEY, document(), null));
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Accepted(204, null, false));
