@@ -2,8 +2,6 @@ package io.github.coupapoexport.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import javax.sql.DataSource;
 
 import io.github.coupapoexport.coupa.CoupaApi;
 import io.github.coupapoexport.coupa.CoupaClient;
@@ -16,18 +14,13 @@ import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.export.UnfinishedSnapshots;
 import io.github.coupapoexport.ledger.ExportLedger;
-import io.github.coupapoexport.ledger.ReportQueue;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import io.github.coupapoexport.mapping.ValueMaps;
 import io.github.coupapoexport.mapping.ValueMapsFile;
-import io.github.coupapoexport.monitoring.CoupaMonitoringClient;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.monitoring.OutcomeReports;
 import io.github.coupapoexport.runlock.RunLock;
-import io.github.coupapoexport.runlock.RunLocks;
-import io.github.coupapoexport.settings.CheckedSettings;
-import io.github.coupapoexport.settings.InvalidSettingsException;
 import io.github.coupapoexport.settings.SettingsCheck;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -40,11 +33,9 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -67,20 +58,23 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
             CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(finishUnfinishedExports)
-            .next(exportPurchaseOrders)
-            .listener(monitoring)
-            .listener(launched)
-            .listener(runOutcome)
-            .build();
+        return reportedJob(JOB_NAME, jobRepository, finishUnfinishedExports, exportPurchaseOrders, monitoring, launched,
+                runOutcome);
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
     Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
             CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
-        return new JobBuilder(REPLAY_JOB_NAME, jobRepository).start(finishUnfinishedExports)
-            .next(replayPurchaseOrders)
+        return reportedJob(REPLAY_JOB_NAME, jobRepository, finishUnfinishedExports, replayPurchaseOrders, monitoring,
+                launched, runOutcome);
+    }
+
+    /** A job that sends to the ERP: unfinished exports first, then its own step; every outcome reported in Coupa. */
+    private static Job reportedJob(String name, JobRepository jobRepository, Step finishUnfinishedExports, Step step,
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
+        return new JobBuilder(name, jobRepository).start(finishUnfinishedExports)
+            .next(step)
             .listener(monitoring)
             .listener(launched)
             .listener(runOutcome)
@@ -167,20 +161,8 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    CoupaMonitoringListener coupaMonitoring(ReportQueue reports, CoupaMonitoringClient client, IntegrationRuns runs,
-            CoupaApi coupaApi, CoupaProperties coupa) {
-        return new CoupaMonitoringListener(OutcomeReports.of(coupa.monitoring().mode(), reports, client,
-                Clock.systemUTC()), runs, coupaApi);
-    }
-
-    @Bean
-    CoupaMonitoringClient coupaMonitoringClient(CoupaApi coupaApi, CoupaProperties coupa) {
-        return new CoupaMonitoringClient(coupaApi, coupa.monitoring());
-    }
-
-    @Bean
-    IntegrationRuns integrationRuns(CoupaMonitoringClient client, JdbcTemplate jdbc) {
-        return new IntegrationRuns(client, jdbc, Clock.systemUTC());
+    CoupaMonitoringListener coupaMonitoring(OutcomeReports reports, IntegrationRuns runs, CoupaApi coupaApi) {
+        return new CoupaMonitoringListener(reports, runs, coupaApi);
     }
 
     /** The exit status of the export and the replay, from the export ledger. */
@@ -189,32 +171,10 @@ public class PurchaseOrderExportJobConfiguration {
         return RunOutcome.fromLedger(jobRepository, ledger);
     }
 
-    @Bean
-    ReportQueue reportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new ReportQueue(jdbc, transactionManager, Clock.systemUTC());
-    }
-
-    /** One run at a time per job repository; an unsupported repository database is a settings problem. */
-    @Bean
-    RunLock runLock(DataSourceProperties dataSource, DataSource dataSourceBean) {
-        try {
-            return RunLocks.forRepository(dataSource.determineUrl(), dataSourceBean);
-        }
-        catch (IllegalArgumentException ex) {
-            throw new InvalidSettingsException(List.of(ex.getMessage()));
-        }
-    }
-
     /** The export and the replay write only while this process still holds the run lock; the dry run takes none. */
     @Bean
     RunLockGuard runLockGuard(RunLock runLock) {
         return new RunLockGuard(runLock);
-    }
-
-    /** Every {@code coupa.*}, {@code erp.*} and {@code export.*} record, the selected ERP adapter's included. */
-    @Bean
-    SettingsCheck settingsCheck(List<CheckedSettings> settings) {
-        return new SettingsCheck(settings);
     }
 
     @Bean
@@ -267,8 +227,4 @@ public class PurchaseOrderExportJobConfiguration {
         return new DryRunDocumentWriter(Path.of(out), stepExecution);
     }
 
-    @Bean
-    ExportLedger exportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        return new ExportLedger(jdbc, transactionManager, Clock.systemUTC());
-    }
 }
