@@ -2,7 +2,6 @@ package io.github.coupapoexport.ledger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +12,6 @@ import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The job's memory of what it sent the ERP: one row per PO snapshot (table {@code EXPORT_LEDGER}, DDL in
@@ -32,15 +29,11 @@ public class ExportLedger {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
-
-    private final Clock clock;
+    private final LedgerWrites writes;
 
     public ExportLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = new LedgerWrites(jdbc, transactionManager, clock);
     }
 
     /** The lines of the last document the ERP accepted for this PO, if it ever accepted one. */
@@ -88,8 +81,8 @@ public class ExportLedger {
      * sent again.
      */
     public void recordAlreadyHeld(String idempotencyKey, String erpDocumentId, String message) {
-        OffsetDateTime now = now();
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, "
+        OffsetDateTime now = writes.now();
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, "
                 + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
                 + "WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE),
                 LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now, now, idempotencyKey);
@@ -137,8 +130,8 @@ public class ExportLedger {
     }
 
     public void recordAccepted(String idempotencyKey, int erpStatus, String erpDocumentId) {
-        OffsetDateTime now = now();
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
+        OffsetDateTime now = writes.now();
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
                 + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
                 + "WHERE IDEMPOTENCY_KEY = ?", erpStatus, LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now,
                 now, idempotencyKey);
@@ -146,35 +139,35 @@ public class ExportLedger {
 
     /** @param erpStatus the ERP's HTTP status, or null when it never answered */
     public void recordFailure(String idempotencyKey, LedgerOutcome outcome, Integer erpStatus, String message) {
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
                 + "REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 WHERE IDEMPOTENCY_KEY = ?", outcome.name(),
-                LedgerText.fit(message, LedgerText.MESSAGE), erpStatus, now(), idempotencyKey);
+                LedgerText.fit(message, LedgerText.MESSAGE), erpStatus, writes.now(), idempotencyKey);
     }
 
     /** This execution handles the snapshot again (only marks it): its outcome counts for this execution. */
     public void recordHandledBy(String idempotencyKey, long jobExecutionId) {
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET JOB_EXECUTION_ID = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId,
+        writes.update("UPDATE EXPORT_LEDGER SET JOB_EXECUTION_ID = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId,
                 idempotencyKey);
     }
 
     /** Another try of a snapshot whose outcome was unknown, resent under its own key. */
     public void recordResending(String idempotencyKey, long jobExecutionId) {
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'SENDING', JOB_EXECUTION_ID = ?, ATTEMPTS = ATTEMPTS + 1, "
-                + "LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId, now(), idempotencyKey);
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'SENDING', JOB_EXECUTION_ID = ?, ATTEMPTS = ATTEMPTS + 1, "
+                + "LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?", jobExecutionId, writes.now(), idempotencyKey);
     }
 
     /** The PO moved on in Coupa before this snapshot was sent: nothing to send, nothing to report. */
     public void recordSuperseded(String idempotencyKey, String message) {
-        OffsetDateTime now = now();
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, LAST_ATTEMPT_AT = ?, "
+        OffsetDateTime now = writes.now();
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, LAST_ATTEMPT_AT = ?, "
                 + "REPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE), now, now,
                 idempotencyKey);
     }
 
     /** What became of marking the PO exported; a new mark outcome is reported again. */
     public void recordMark(String idempotencyKey, CoupaMark mark, String message) {
-        OffsetDateTime now = now();
-        inOwnTransaction("UPDATE EXPORT_LEDGER SET COUPA_MARK = ?, COUPA_MARK_MESSAGE = ?, MARKED_EXPORTED_AT = "
+        OffsetDateTime now = writes.now();
+        writes.update("UPDATE EXPORT_LEDGER SET COUPA_MARK = ?, COUPA_MARK_MESSAGE = ?, MARKED_EXPORTED_AT = "
                 + "CASE WHEN ? = 'MARKED' THEN ? ELSE MARKED_EXPORTED_AT END, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
                 + "WHERE IDEMPOTENCY_KEY = ?", mark == null ? null : mark.name(),
                 LedgerText.fit(message, LedgerText.MESSAGE), mark == null ? "" : mark.name(), now, idempotencyKey);
@@ -182,11 +175,11 @@ public class ExportLedger {
 
     private void upsert(PurchaseOrderSnapshot snapshot, String action, String sentLines, String document,
             LedgerOutcome outcome, String message, long jobExecutionId) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = writes.now();
         String poNumber = LedgerText.fit(snapshot.poNumber(), LedgerText.PO_NUMBER);
         String poStatus = LedgerText.fit(snapshot.status(), LedgerText.PO_STATUS);
         String reason = LedgerText.fit(message, LedgerText.MESSAGE);
-        ownTransaction.executeWithoutResult(status -> {
+        writes.together(() -> {
             int updated = jdbc.update("UPDATE EXPORT_LEDGER SET ACTION = ?, SENT_LINES = ?, DOCUMENT = ?, OUTCOME = ?, "
                     + "OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, PO_STATUS = ?, JOB_EXECUTION_ID = ?, COUPA_MARK = NULL, "
                     + "COUPA_MARK_MESSAGE = NULL, ATTEMPTS = ATTEMPTS + 1, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, "
@@ -205,13 +198,6 @@ public class ExportLedger {
         });
     }
 
-    private void inOwnTransaction(String sql, Object... arguments) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(sql, arguments));
-    }
-
-    OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
 
     private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getString("IDEMPOTENCY_KEY"),
             rs.getLong("COUPA_ID"), rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"),

@@ -2,14 +2,11 @@ package io.github.coupapoexport.ledger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outcomes in the export ledger that Coupa's monitoring has not heard of yet. Kept in the ledger, not in memory,
@@ -25,15 +22,11 @@ public class ReportQueue {
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate ownTransaction;
-
-    private final Clock clock;
+    private final LedgerWrites writes;
 
     public ReportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock;
+        this.writes = new LedgerWrites(jdbc, transactionManager, clock);
     }
 
     /**
@@ -58,10 +51,10 @@ public class ReportQueue {
     }
 
     public void recordReported(Collection<String> idempotencyKeys) {
-        OffsetDateTime now = now();
-        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(
+        OffsetDateTime now = writes.now();
+        writes.batchUpdate(
                 "UPDATE EXPORT_LEDGER SET REPORTED_AT = ?, REPORT_FAILURE = NULL WHERE IDEMPOTENCY_KEY = ?",
-                idempotencyKeys.stream().map(key -> new Object[] {now, key}).toList()));
+                idempotencyKeys.stream().map(key -> new Object[] {now, key}).toList());
     }
 
     /**
@@ -71,20 +64,17 @@ public class ReportQueue {
      * @return true if this was the last try and the report is given up
      */
     public boolean recordRefused(Collection<String> idempotencyKeys, String refusal, long jobExecutionId) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = writes.now();
         String failure = LedgerText.fit(refusal, LedgerText.MESSAGE);
-        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate("UPDATE EXPORT_LEDGER SET "
+        writes.batchUpdate("UPDATE EXPORT_LEDGER SET "
                 + "REPORT_ATTEMPTS = REPORT_ATTEMPTS + 1, REPORT_FAILURE = ?, REPORT_EXECUTION_ID = ?, "
                 + "REPORTED_AT = CASE WHEN REPORT_ATTEMPTS + 1 >= ? THEN ? ELSE NULL END WHERE IDEMPOTENCY_KEY = ?",
                 idempotencyKeys.stream().map(key -> new Object[] {failure, jobExecutionId, MAX_REFUSALS, now, key})
-                    .toList()));
+                    .toList());
         List<Integer> attempts = idempotencyKeys.isEmpty() ? List.of() : jdbc.queryForList(
                 "SELECT REPORT_ATTEMPTS FROM EXPORT_LEDGER WHERE IDEMPOTENCY_KEY = ?", Integer.class,
                 idempotencyKeys.iterator().next());
         return !attempts.isEmpty() && attempts.get(0) >= MAX_REFUSALS;
     }
 
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-    }
 }
