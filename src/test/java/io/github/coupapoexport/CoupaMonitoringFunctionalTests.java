@@ -7,9 +7,11 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.FakeCoupa;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -156,8 +158,8 @@ class CoupaMonitoringFunctionalTests {
                     "PUT /api/integration_runs/902/success");
             assertThat(harness.coupa.integrationErrors()).allSatisfy(error -> assertThat(error).containsEntry("resolved", true));
             assertThat(harness.coupa.historyRecords()).extracting(record -> record.get("status"), record -> record.get("resolved"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Error", true),
-                        org.assertj.core.groups.Tuple.tuple("Success", false));
+                .containsExactly(Tuple.tuple("Error", true),
+                        Tuple.tuple("Success", false));
         }
 
         @Test
@@ -206,8 +208,8 @@ class CoupaMonitoringFunctionalTests {
             assertThat(resumed.exitCode()).isZero();
             assertThat(resumed.summary()).contains("read=6", "exported=6");
             assertThat(harness.coupa.integrationRuns()).extracting(run -> run.get("status"), run -> run.get("total-records"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("failed", 6),
-                        org.assertj.core.groups.Tuple.tuple("successful", 2));
+                .containsExactly(Tuple.tuple("failed", 6),
+                        Tuple.tuple("successful", 2));
             assertThat(harness.coupa.historyRecords()).extracting(record -> record.get("document-id"))
                 .containsExactly(1, 2, 3, 4, 5, 6);
         }
@@ -288,8 +290,8 @@ class CoupaMonitoringFunctionalTests {
                     "POST /api/integration_history_records", "PUT /api/integration_history_records/5001/resolve");
             assertThat(harness.coupa.historyRecords()).extracting(record -> record.get("status"),
                     record -> record.get("resolved"), record -> record.get("alerted"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Error", true, true),
-                        org.assertj.core.groups.Tuple.tuple("Success", false, false));
+                .containsExactly(Tuple.tuple("Error", true, true),
+                        Tuple.tuple("Success", false, false));
         }
 
         @Test
@@ -419,7 +421,7 @@ class CoupaMonitoringFunctionalTests {
             .toList();
     }
 
-    private com.github.tomakehurst.wiremock.verification.LoggedRequest request(String method, String path, int index) {
+    private LoggedRequest request(String method, String path, int index) {
         return harness.coupaRequests().stream()
             .map(ServeEvent::getRequest)
             .filter(request -> request.getMethod().getName().equals(method))

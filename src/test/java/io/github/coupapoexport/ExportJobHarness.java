@@ -2,9 +2,15 @@ package io.github.coupapoexport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +86,7 @@ public class ExportJobHarness implements AutoCloseable {
     }
 
     /** The real jar in a process of its own started in {@code workingFolder}, against the same fakes and repository. */
-    public ExportProcess launchIn(java.nio.file.Path workingFolder, String... extra) {
+    public ExportProcess launchIn(Path workingFolder, String... extra) {
         return ExportProcess.launchIn(workingFolder, arguments(extra));
     }
 
@@ -90,7 +96,7 @@ public class ExportJobHarness implements AutoCloseable {
     }
 
     /** Waits until the ERP has received at least {@code documents} POSTs. */
-    public void awaitErpDocuments(int documents, java.time.Duration timeout) {
+    public void awaitErpDocuments(int documents, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (erp.received().size() < documents) {
             if (System.nanoTime() > deadline) {
@@ -107,7 +113,7 @@ public class ExportJobHarness implements AutoCloseable {
     }
 
     /** Waits until Coupa has received a request with this method and path. */
-    public void awaitCoupaRequest(String method, String path, java.time.Duration timeout) {
+    public void awaitCoupaRequest(String method, String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (coupaRequests().stream().map(ServeEvent::getRequest).noneMatch(request ->
                 request.getMethod().getName().equals(method) && request.getUrl().split("\\?")[0].equals(path))) {
@@ -126,22 +132,22 @@ public class ExportJobHarness implements AutoCloseable {
 
     /** The job's own database, read after a run has closed it. */
     /** A folder of this test's own, for files a run writes. */
-    public java.nio.file.Path folder() {
+    public Path folder() {
         try {
-            return java.nio.file.Files.createTempDirectory("coupa-po-export-files");
+            return Files.createTempDirectory("coupa-po-export-files");
         }
-        catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
         }
     }
 
     /** The folder of an H2 job repository's files, or null for one in a database server. */
-    public java.nio.file.Path jobRepositoryFolder() {
+    public Path jobRepositoryFolder() {
         String url = database.url();
         if (!url.startsWith("jdbc:h2:file:")) {
             return null;
         }
-        return java.nio.file.Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+        return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
     }
 
     public JdbcTemplate database() {
@@ -155,7 +161,7 @@ public class ExportJobHarness implements AutoCloseable {
     /** Requests Coupa received, oldest first. */
     public List<ServeEvent> coupaRequests() {
         List<ServeEvent> events = new ArrayList<>(coupa.server().getAllServeEvents());
-        java.util.Collections.reverse(events);
+        Collections.reverse(events);
         return events;
     }
 
@@ -188,13 +194,13 @@ public class ExportJobHarness implements AutoCloseable {
         }
     }
 
-    private static final class TeeOutputStream extends java.io.OutputStream {
+    private static final class TeeOutputStream extends OutputStream {
 
-        private final java.io.OutputStream first;
+        private final OutputStream first;
 
-        private final java.io.OutputStream second;
+        private final OutputStream second;
 
-        TeeOutputStream(java.io.OutputStream first, java.io.OutputStream second) {
+        TeeOutputStream(OutputStream first, OutputStream second) {
             this.first = first;
             this.second = second;
         }

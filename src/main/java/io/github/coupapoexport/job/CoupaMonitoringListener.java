@@ -1,10 +1,6 @@
 package io.github.coupapoexport.job;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-import io.github.coupapoexport.coupa.CoupaApi;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.monitoring.OutcomeReports;
@@ -45,16 +41,13 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
 
     private final IntegrationRuns runs;
 
-    private final CoupaApi api;
-
     private Long integrationRunId;
 
     private long jobExecutionId;
 
-    public CoupaMonitoringListener(OutcomeReports reports, IntegrationRuns runs, CoupaApi api) {
+    public CoupaMonitoringListener(OutcomeReports reports, IntegrationRuns runs) {
         this.reports = reports;
         this.runs = runs;
-        this.api = api;
     }
 
     @Override
@@ -109,16 +102,5 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
                 jobExecution.getExecutionContext().putString(INTEGRATION_RUN_NOT_ENDED, failure);
             }
         }
-        logCalls(jobExecution);
-    }
-
-    private void logCalls(JobExecution jobExecution) {
-        long read = jobExecution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
-        Map<String, Long> calls = api.callsByPurpose();
-        long total = api.totalCalls();
-        log.info("Coupa calls: {} for {} POs read ({} per PO): {}", total, read,
-                read == 0 ? "-" : String.format(Locale.ROOT, "%.2f", (double) total / read),
-                calls.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
-                    .collect(Collectors.joining(", ")));
     }
 }

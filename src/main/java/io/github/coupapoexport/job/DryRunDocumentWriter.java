@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.github.coupapoexport.mapping.ErpDocumentJson;
-import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
+import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;

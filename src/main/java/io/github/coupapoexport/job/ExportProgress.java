@@ -83,17 +83,6 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
     }
 
     @Override
-    public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
-        // The sum of each heap pool's peak: an upper bound of the heap this run ever used.
-        long peak = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
-            .mapToLong(pool -> pool.getPeakUsage().getUsed())
-            .sum();
-        log.info("Peak heap used: {} MB of {} MB", peak / (1024 * 1024), Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        return stepExecution.getExitStatus();
-    }
-
-    @Override
     public void afterRead(CoupaPurchaseOrder po) {
         read++;
     }

@@ -2,6 +2,7 @@ package io.github.coupapoexport.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import io.github.coupapoexport.coupa.CoupaApi;
 import io.github.coupapoexport.coupa.CoupaClient;
@@ -25,6 +26,7 @@ import io.github.coupapoexport.settings.SettingsCheck;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -57,28 +59,27 @@ public class PurchaseOrderExportJobConfiguration {
     /** What earlier runs left half-done is finished first, then the POs Coupa selects are exported. */
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
-            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
-        return reportedJob(JOB_NAME, jobRepository, finishUnfinishedExports, exportPurchaseOrders, monitoring, launched,
-                runOutcome);
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunMeasurements measurements,
+            RunOutcome runOutcome) {
+        return reportedJob(JOB_NAME, jobRepository, finishUnfinishedExports, exportPurchaseOrders,
+                List.of(monitoring, launched, measurements, runOutcome));
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
     Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
-            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
-        return reportedJob(REPLAY_JOB_NAME, jobRepository, finishUnfinishedExports, replayPurchaseOrders, monitoring,
-                launched, runOutcome);
+            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunMeasurements measurements,
+            RunOutcome runOutcome) {
+        return reportedJob(REPLAY_JOB_NAME, jobRepository, finishUnfinishedExports, replayPurchaseOrders,
+                List.of(monitoring, launched, measurements, runOutcome));
     }
 
     /** A job that sends to the ERP: unfinished exports first, then its own step; every outcome reported in Coupa. */
     private static Job reportedJob(String name, JobRepository jobRepository, Step finishUnfinishedExports, Step step,
-            CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunOutcome runOutcome) {
-        return new JobBuilder(name, jobRepository).start(finishUnfinishedExports)
-            .next(step)
-            .listener(monitoring)
-            .listener(launched)
-            .listener(runOutcome)
-            .build();
+            List<JobExecutionListener> listeners) {
+        JobBuilder job = new JobBuilder(name, jobRepository);
+        listeners.forEach(job::listener);
+        return job.start(finishUnfinishedExports).next(step).build();
     }
 
     /** Runs at the start of every execution, a resumed one too, before any PO is read. */
@@ -94,9 +95,11 @@ public class PurchaseOrderExportJobConfiguration {
 
     /** {@code --dry-run}: documents to files; no call that changes Coupa or the ERP, no monitoring. */
     @Bean
-    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched) {
+    Job purchaseOrderDryRunJob(JobRepository jobRepository, Step dryRunPurchaseOrders, LaunchedExecutions launched,
+            RunMeasurements measurements) {
         return new JobBuilder(DRY_RUN_JOB_NAME, jobRepository).start(dryRunPurchaseOrders)
             .listener(launched)
+            .listener(measurements)
             .listener(RunOutcome.fromTally(jobRepository))
             .build();
     }
@@ -161,8 +164,13 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    CoupaMonitoringListener coupaMonitoring(OutcomeReports reports, IntegrationRuns runs, CoupaApi coupaApi) {
-        return new CoupaMonitoringListener(reports, runs, coupaApi);
+    CoupaMonitoringListener coupaMonitoring(OutcomeReports reports, IntegrationRuns runs) {
+        return new CoupaMonitoringListener(reports, runs);
+    }
+
+    @Bean
+    RunMeasurements runMeasurements(CoupaApi coupaApi) {
+        return new RunMeasurements(coupaApi);
     }
 
     /** The exit status of the export and the replay, from the export ledger. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,8 +57,8 @@ class PurchaseOrderMapperTest {
                 .line(amountLine(15002, "2").deletedAt("2026-03-05T11:02:40-08:00")), sent(15001, "1"));
 
             assertThat(document.lines()).extracting(ErpPurchaseOrder.Line::coupaLineId, ErpPurchaseOrder.Line::deleted)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(15001L, false),
-                        org.assertj.core.groups.Tuple.tuple(15002L, true));
+                .containsExactly(Tuple.tuple(15001L, false),
+                        Tuple.tuple(15002L, true));
         }
 
         @Test

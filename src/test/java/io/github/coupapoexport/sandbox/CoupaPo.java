@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * A purchase order as Coupa's JSON API shows it, written with Coupa's own hyphenated keys. Deliberately independent
@@ -38,7 +39,7 @@ public final class CoupaPo {
 
     /** POs 1 to {@code count}, each issued with one quantity line: the volume scenarios' data. */
     public static CoupaPo[] numbered(int count) {
-        return java.util.stream.LongStream.rangeClosed(1, count)
+        return LongStream.rangeClosed(1, count)
             .mapToObj(id -> po(id).line(Line.quantity(id * 100, "1", "Item " + id, "1", "10.00", "EA")))
             .toArray(CoupaPo[]::new);
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private final TreeMap<Long, Map<String, Object>> purchaseOrders = new TreeMap<>();
 
-    private final Set<String> issuedTokens = new java.util.HashSet<>();
+    private final Set<String> issuedTokens = new HashSet<>();
 
     private final AtomicInteger tokenCount = new AtomicInteger();
 
@@ -133,8 +134,8 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     }
 
     /** The settings that point the job at this Coupa and at {@code erp}, as a deployment's would. */
-    public java.util.List<String> settingsFor(FakeErp erp) {
-        return new java.util.ArrayList<>(java.util.List.of(
+    public List<String> settingsFor(FakeErp erp) {
+        return new ArrayList<>(List.of(
                 "--coupa.base-url=" + baseUrl(),
                 "--coupa.client-id=" + CLIENT_ID,
                 "--coupa.client-secret=" + CLIENT_SECRET,
