@@ -5,6 +5,7 @@ import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.coupa.PurchaseOrderState;
 import io.github.coupapoexport.ledger.CoupaMark;
 import io.github.coupapoexport.ledger.ExportLedger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ public class CoupaMarking {
     }
 
     /** A snapshot to mark: its ledger key, and the PO's version and status when it was read. */
-    public record Marked(String idempotencyKey, long coupaId, String label, Integer version, String status) {
+    public record Marked(String idempotencyKey, long coupaId, String label, @Nullable Integer version,
+            @Nullable String status) {
     }
 
     public CoupaMark mark(Marked snapshot) {
