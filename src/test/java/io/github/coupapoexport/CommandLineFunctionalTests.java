@@ -45,6 +45,17 @@ class CommandLineFunctionalTests {
     }
 
     @Test
+    void erpTypeWithoutAnAdapterIsASettingsProblemWithExitCode2() {
+        // when
+        ExportJobHarness.RunResult result = harness.run("--erp.type=soap");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("erp.type must be one of rest (was 'soap')");
+        assertThat(harness.coupaRequests()).isEmpty();
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         ExportJobHarness.RunResult result = harness.run("export-everything");
 

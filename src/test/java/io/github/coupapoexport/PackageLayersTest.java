@@ -28,8 +28,9 @@ class PackageLayersTest {
     private static final List<String> FLOORS = List.of("foundation", "settings", "coupa", "mapping", "ledger", "erp",
             "erp.rest", "export", "monitoring", "runlock", "job", "cli", "");
 
-    /** An import, or a name written out in full, of a class of this application. */
-    private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT) + "\\.((?:[a-z]\\w*\\.)*)[A-Z]");
+    /** An import (a wildcard one too), or a name written out in full, of a class of this application. */
+    private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT)
+            + "\\.((?:[a-z]\\w*\\.)*)(?:[A-Z]|\\*)");
 
     @Test
     void everyPackageUsesOnlyThePackagesBelowIt() {

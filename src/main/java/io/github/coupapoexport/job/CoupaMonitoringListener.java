@@ -97,7 +97,14 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
         if (integrationRunId != null) {
             ExportTally tally = ExportTally.of(jobExecution);
             boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
-            String failure = runs.end(integrationRunId, completed, tally.exported() + tally.failed() + tally.skipped());
+            String failure;
+            try {
+                failure = runs.end(integrationRunId, completed, tally.exported() + tally.failed() + tally.skipped());
+            }
+            catch (RuntimeException ex) {
+                // Never out of here: RunOutcome, whose afterJob comes after this one, must still decide the exit code.
+                failure = "Coupa integration run " + integrationRunId + " could not be ended: " + ex.getMessage();
+            }
             if (failure != null && completed) {
                 jobExecution.getExecutionContext().putString(INTEGRATION_RUN_NOT_ENDED, failure);
             }

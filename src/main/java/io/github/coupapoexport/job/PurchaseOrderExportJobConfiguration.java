@@ -41,7 +41,13 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The one job: read Coupa's POs to export, map each to an ERP document, send it, mark it exported. */
+/**
+ * The one job: read Coupa's POs to export, map each to an ERP document, send it, mark it exported.
+ * <p>
+ * A bean built from settings takes the {@link SettingsCheck} as its first parameter: Spring resolves parameters in
+ * order, so bad settings (an unknown {@code erp.type} too, which leaves no ERP adapter to inject) are reported as
+ * settings, exit 2, before anything else can fail on them.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({CoupaProperties.class, ErpProperties.class, ExportProperties.class})
 public class PurchaseOrderExportJobConfiguration {
@@ -84,8 +90,8 @@ public class PurchaseOrderExportJobConfiguration {
 
     /** Runs at the start of every execution, a resumed one too, before any PO is read. */
     @Bean
-    Step finishUnfinishedExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
+    Step finishUnfinishedExports(SettingsCheck settings, JobRepository jobRepository,
+            PlatformTransactionManager transactionManager, Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
             .tasklet(new UnfinishedExports(new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
                     runLock::checkStillHeld)), transactionManager)
@@ -206,8 +212,8 @@ public class PurchaseOrderExportJobConfiguration {
     /** Step-scoped, so that each step execution has a tally and an outage count of its own. */
     @Bean
     @StepScope
-    PurchaseOrderExportWriter erpPurchaseOrderWriter(Erp erp, CoupaClient coupa, ExportLedger ledger,
-            ExportProperties export, ErpProperties erpProperties, TaskExecutor erpSenders,
+    PurchaseOrderExportWriter erpPurchaseOrderWriter(SettingsCheck settings, Erp erp, CoupaClient coupa,
+            ExportLedger ledger, ExportProperties export, ErpProperties erpProperties, TaskExecutor erpSenders,
             @Value("#{stepExecution}") StepExecution stepExecution) {
         return new PurchaseOrderExportWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()), erpSenders,
                 erpProperties.outageThreshold(), stepExecution);
@@ -218,7 +224,7 @@ public class PurchaseOrderExportJobConfiguration {
      * daemons, so that none keeps a stopping process alive, and shut down with the application.
      */
     @Bean
-    ThreadPoolTaskExecutor erpSenders(ExportProperties export) {
+    ThreadPoolTaskExecutor erpSenders(SettingsCheck settings, ExportProperties export) {
         ThreadPoolTaskExecutor senders = new ThreadPoolTaskExecutor();
         senders.setCorePoolSize(export.concurrency());
         senders.setMaxPoolSize(export.concurrency());

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
@@ -64,7 +63,7 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
      */
     @Override
     public void write(Chunk<? extends PurchaseOrderExport> chunk) throws Exception {
-        List<Future<?>> sending = new ArrayList<>();
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
         for (PurchaseOrderExport export : chunk) {
             if (export instanceof InvalidPurchaseOrder invalid) {
                 recordInvalid(invalid);
@@ -74,9 +73,17 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
             }
         }
         Exception failure = null;
-        for (Future<?> sent : sending) {
+        for (CompletableFuture<Void> sent : sending) {
             try {
                 sent.get();
+            }
+            catch (InterruptedException interrupted) {
+                // Asked to stop: no further PO starts, and those in flight are let finish and record their outcome,
+                // so that none goes on posting or marking after the step has ended.
+                stopped = true;
+                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
+                Thread.currentThread().interrupt();
+                throw interrupted;
             }
             catch (ExecutionException ex) {
                 Exception cause = ex.getCause() instanceof Exception exception ? exception : ex;

@@ -65,6 +65,17 @@ public class RunOutcome implements JobExecutionListener, Ordered {
 
     @Override
     public void afterJob(JobExecution execution) {
+        try {
+            decide(execution);
+        }
+        catch (RuntimeException undecided) {
+            // Without the ledger's truth, a completed run must not say that all is well.
+            execution.setExitStatus(ExitStatus.FAILED.addExitDescription("the run's outcome could not be decided: "
+                    + undecided.getMessage()));
+        }
+    }
+
+    private void decide(JobExecution execution) {
         ExitStatus exitStatus = execution.getExitStatus();
         if (execution.getAllFailureExceptions().stream().anyMatch(RunOutcome::isSetupProblem)) {
             execution.setExitStatus(exitStatus.replaceExitCode(SETUP_REFUSED));

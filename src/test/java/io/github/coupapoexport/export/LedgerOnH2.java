@@ -34,6 +34,12 @@ final class LedgerOnH2 implements AutoCloseable {
         return ledger;
     }
 
+    /** Puts another text in the snapshot's DOCUMENT column, as an older version of the job may have kept. */
+    void rewriteDocument(PurchaseOrderSnapshot snapshot, String document) {
+        jdbc.update("UPDATE EXPORT_LEDGER SET DOCUMENT = ? WHERE IDEMPOTENCY_KEY = ?", document,
+                snapshot.idempotencyKey());
+    }
+
     /** The ledger's row of a snapshot, which must exist. */
     LedgerEntry row(PurchaseOrderSnapshot snapshot) {
         return ledger.find(snapshot.idempotencyKey()).orElseThrow();

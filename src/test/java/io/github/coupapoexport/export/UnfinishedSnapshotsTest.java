@@ -61,6 +61,22 @@ class UnfinishedSnapshotsTest {
     }
 
     @Test
+    void documentAnOlderVersionKeptIsResentWordForWordEvenWhenItNoLongerReadsAsTodaysDocument() {
+        // given a run of an older version that died after posting a document of a shape this version does not know
+        ledger.recordSending(READ, document(ErpAction.CREATE), 1);
+        String older = "{\"source\":\"coupa\",\"coupaId\":4821,\"lines\":null,\"formerField\":1}";
+        database.rewriteDocument(READ, older);
+
+        // when the next run starts
+        List<Result> results = unfinished(3).finish(2);
+
+        // then the ERP gets that very text again under the same key, and the PO is marked
+        assertThat(results).containsExactly(Result.EXPORTED);
+        assertThat(erp.deliveries()).extracting(ErpDelivery::idempotencyKey, ErpDelivery::json)
+            .containsExactly(tuple(READ.idempotencyKey(), older));
+    }
+
+    @Test
     void changeResentNamesTheErpsDocumentItChanges() {
         // given a snapshot the ERP accepted as ERP-77, and a run that died after posting the PO's next version
         ledger.recordSending(READ, document(ErpAction.CREATE), 1);

@@ -85,6 +85,22 @@ class RunOutcomeTest {
         assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.STOPPED.getExitCode());
     }
 
+    @Test
+    void completedExecutionWhoseRejectionsCannotBeCountedFailsInsteadOfClaimingSuccess() {
+        // given a completed execution, and a ledger that cannot be read at the end of the run
+        JobExecution execution = execution(BatchStatus.COMPLETED, ExitStatus.COMPLETED);
+        RunOutcome outcome = new RunOutcome(jobRepository, failing -> {
+            throw new IllegalStateException("connection lost");
+        });
+
+        // when
+        outcome.afterJob(execution);
+
+        // then
+        assertThat(execution.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
+        assertThat(execution.getExitStatus().getExitDescription()).contains("could not be decided", "connection lost");
+    }
+
     private RunOutcome outcome(long stillFailing) {
         return new RunOutcome(jobRepository, execution -> stillFailing);
     }
