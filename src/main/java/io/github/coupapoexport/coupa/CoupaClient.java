@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,11 @@ import tools.jackson.core.type.TypeReference;
  */
 public class CoupaClient implements PurchaseOrderMarks {
 
+    /** An account as the mapping reads it: its code and segments 1 to 20. */
+    static final String ACCOUNT_FIELDS = IntStream.rangeClosed(1, CoupaPurchaseOrder.Account.SEGMENTS)
+        .mapToObj(segment -> "\"segment-" + segment + "\"")
+        .collect(Collectors.joining(",", "{\"account\":[\"code\",", "]}"));
+
     /** Only what the mapping reads; Coupa's full PO payload is large and slow. */
     static final String PURCHASE_ORDER_FIELDS = """
             ["id","po-number","version","status","updated-at","exported","total",\
@@ -24,7 +31,8 @@ public class CoupaClient implements PurchaseOrderMarks {
             {"ship-to-address":["name","street1","street2","city","state","postal-code",{"country":["code"]}]},\
             {"ship-to-user":["login"]},{"requester":["login"]},\
             {"order-lines":["id","line-num","type","description","quantity","price","total",{"uom":["code"]},\
-            "need-by-date",{"account":["code"]},{"commodity":["name"]},"deleted-at"]}]""";
+            "need-by-date",%s,{"account-allocations":["pct","amount",%s]},{"commodity":["name"]},"deleted-at"]}]"""
+        .formatted(ACCOUNT_FIELDS, ACCOUNT_FIELDS);
 
     static final String ID_FIELDS = "[\"id\"]";
 

@@ -1,7 +1,13 @@
 package io.github.coupapoexport.mapping;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
 /**
  * The document the ERP receives (README "The REST ERP adapter"). Money and quantities are decimal strings so that no JSON
@@ -33,6 +39,12 @@ public record ErpPurchaseOrder(
             String country) {
     }
 
+    /**
+     * One line. Its account is either one account ({@code accountCode}, {@code accountSegments}) or, with Coupa's split
+     * accounting, its {@code allocations}, each with an account of its own; then {@code accountCode} is null.
+     * {@code accountSegments} and {@code allocations} are left out of the JSON when empty, so that a line without them
+     * is the same text it was before they existed (the ledger compares and resends documents as text).
+     */
     public record Line(
             String lineNumber,
             long coupaLineId,
@@ -44,14 +56,53 @@ public record ErpPurchaseOrder(
             String amount,
             LocalDate needByDate,
             String accountCode,
+            @JsonInclude(Include.NON_EMPTY) Map<String, String> accountSegments,
+            @JsonInclude(Include.NON_EMPTY) List<Allocation> allocations,
             String commodity,
             boolean deleted) {
+
+        public Line {
+            // Ledger rows written before these existed read them as null.
+            accountSegments = accountSegments == null ? Map.of() : segments(accountSegments);
+            allocations = allocations == null ? List.of() : List.copyOf(allocations);
+        }
+
+        /** A line charged to one account known only by its code. */
+        public Line(String lineNumber, long coupaLineId, String type, String description, String quantity, String uom,
+                String unitPrice, String amount, LocalDate needByDate, String accountCode, String commodity,
+                boolean deleted) {
+            this(lineNumber, coupaLineId, type, description, quantity, uom, unitPrice, amount, needByDate, accountCode,
+                    null, null, commodity, deleted);
+        }
 
         /** This line as the ERP holds it, now to be deleted: an ERP that validates a whole document needs it whole. */
         public Line asDeleted() {
             return new Line(lineNumber, coupaLineId, type, description, quantity, uom, unitPrice, amount, needByDate,
-                    accountCode, commodity, true);
+                    accountCode, accountSegments, allocations, commodity, true);
         }
+    }
+
+    /**
+     * A share of a line's split accounting: its percentage of the line (decimal string, e.g. {@code "60"}), its amount
+     * (decimal string, null when Coupa gave none) and the account it charges.
+     */
+    public record Allocation(
+            String percentage,
+            String amount,
+            String accountCode,
+            @JsonInclude(Include.NON_EMPTY) Map<String, String> accountSegments) {
+
+        public Allocation {
+            accountSegments = accountSegments == null ? Map.of() : segments(accountSegments);
+        }
+    }
+
+    /**
+     * An account's non-empty segments by Coupa's name for them ({@code segment-1} ... {@code segment-20}), in segment
+     * order: keyed, not listed, so that a segment keeps its number when one before it is empty.
+     */
+    static Map<String, String> segments(Map<String, String> segments) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(segments));
     }
 
     /**

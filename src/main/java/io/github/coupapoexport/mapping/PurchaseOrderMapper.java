@@ -193,6 +193,7 @@ public class PurchaseOrderMapper {
                 amount = price;
             }
         }
+        AccountMapping.Charged charged = AccountMapping.charged(line, name, amount, problems);
         return new ErpPurchaseOrder.Line(
                 blankToNull(line.lineNum()),
                 line.id(),
@@ -203,7 +204,9 @@ public class PurchaseOrderMapper {
                 Decimals.money(price),
                 Decimals.money(amount),
                 date(line.needByDate(), name + " need-by date", problems),
-                line.account() == null ? null : blankToNull(line.account().code()),
+                charged.code(),
+                charged.segments(),
+                charged.allocations(),
                 line.commodity() == null ? null : blankToNull(line.commodity().name()),
                 deleted);
     }

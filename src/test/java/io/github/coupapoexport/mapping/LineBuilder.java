@@ -1,5 +1,11 @@
 package io.github.coupapoexport.mapping;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Account;
+import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Allocation;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Code;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder.Line;
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
@@ -33,6 +39,10 @@ final class LineBuilder {
     private String needBy = "2026-03-20T00:00:00-07:00";
 
     private String deletedAt;
+
+    private Account account = Account.of("01-100-8000");
+
+    private List<Allocation> allocations;
 
     LineBuilder(Long id, String lineNum) {
         this.id = id;
@@ -74,8 +84,30 @@ final class LineBuilder {
         return this;
     }
 
+    /** The line's one account, with segments 1, 2, ... (a null is a segment left empty). */
+    LineBuilder account(String code, String... segments) {
+        account = Account.segmented(code, Arrays.asList(segments));
+        return this;
+    }
+
+    /** A share of split accounting, charged to an account with segments 1, 2, ... */
+    LineBuilder allocation(String pct, String amount, String code, String... segments) {
+        return allocation(new Allocation(pct, amount, code == null && segments.length == 0 ? null
+                : Account.segmented(code, Arrays.asList(segments))));
+    }
+
+    /** A share as Coupa may send it, a null one included. */
+    LineBuilder allocation(Allocation allocation) {
+        if (allocations == null) {
+            allocations = new ArrayList<>();
+        }
+        allocations.add(allocation);
+        return this;
+    }
+
     Line build() {
         return new Line(id, lineNum, type, "Item " + id, quantity, price, total, uom == null ? null : new Code(uom),
-                needBy, new Code("01-100-8000"), new CoupaPurchaseOrder.Named("Safety Equipment"), deletedAt);
+                needBy, account, new CoupaPurchaseOrder.Named("Safety Equipment"), deletedAt, allocations);
     }
+
 }

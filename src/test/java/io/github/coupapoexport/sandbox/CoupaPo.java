@@ -184,6 +184,35 @@ public final class CoupaPo {
             return set("account", code == null ? null : Map.of("id", 27, "code", code));
         }
 
+        /** The line's one account, with its segments 1, 2, ... as Coupa shows them. */
+        public Line account(String code, String... segments) {
+            return set("account", accountJson(code, segments));
+        }
+
+        /** A share of the line's split accounting ({@code pct} as Coupa names it), added to those before. */
+        @SuppressWarnings("unchecked")
+        public Line allocation(String pct, String amount, String code, String... segments) {
+            Map<String, Object> allocation = new LinkedHashMap<>();
+            allocation.put("id", 900 + ((List<Object>) json.computeIfAbsent("account-allocations",
+                    key -> new ArrayList<>())).size());
+            allocation.put("pct", pct);
+            allocation.put("amount", amount);
+            allocation.put("account", accountJson(code, segments));
+            ((List<Object>) json.get("account-allocations")).add(allocation);
+            return this;
+        }
+
+        private static Map<String, Object> accountJson(String code, String... segments) {
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("id", 27);
+            account.put("code", code);
+            for (int i = 0; i < segments.length; i++) {
+                account.put("segment-" + (i + 1), segments[i]);
+            }
+            account.put("account-type", Map.of("id", 2, "name", "US Chart of Accounts"));
+            return account;
+        }
+
         public Line commodity(String name) {
             return set("commodity", name == null ? null : Map.of("id", 9, "name", name));
         }

@@ -429,7 +429,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             if (numbers != null && !numbers.contains(String.valueOf(po.get("po-number")))) {
                 continue;
             }
-            page.add(new LinkedHashMap<>(po));
+            page.add(fields(po, request));
             if (page.size() == Math.min(50, limit == null ? 50 : Integer.parseInt(limit))) {
                 break;
             }
@@ -464,19 +464,13 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         return answer(200, fields(po, request));
     }
 
-    /** The PO as {@code fields=[...]} asks for it (top-level names only), or whole without it. */
+    /** The PO as {@code fields=[...]} asks for it, or whole without it. */
     private Map<String, Object> fields(Map<String, Object> po, Request request) {
         String fields = param(request, "fields");
         if (fields == null) {
             return new LinkedHashMap<>(po);
         }
-        Map<String, Object> selected = new LinkedHashMap<>();
-        for (Object name : json.readValue(fields, List.class)) {
-            if (name instanceof String key && po.containsKey(key)) {
-                selected.put(key, po.get(key));
-            }
-        }
-        return selected;
+        return CoupaFields.select(po, json.readValue(fields, List.class));
     }
 
     /** Coupa moves {@code updated-at} on every update of a PO. */
