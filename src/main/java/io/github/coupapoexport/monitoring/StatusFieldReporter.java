@@ -1,8 +1,8 @@
 package io.github.coupapoexport.monitoring;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -41,9 +41,16 @@ public class StatusFieldReporter implements OutcomeReporter {
         }
     }
 
+    /**
+     * UTC to the second, always with its seconds: {@code OffsetDateTime.toString()} leaves out {@code :00}, and a
+     * buyer's filter or a script reading the field would then find two formats.
+     */
+    static String statusTime(Instant now) {
+        return DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
+    }
+
     String statusText(UnreportedOutcome outcome) {
-        String time = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
-            .toString();
+        String time = statusTime(clock.instant());
         String text = outcome.success()
                 ? "Success " + time + ": ERP document " + (outcome.erpDocumentId() == null ? "(no id returned)"
                         : outcome.erpDocumentId())
