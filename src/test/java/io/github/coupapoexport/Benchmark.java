@@ -146,7 +146,7 @@ public final class Benchmark {
             coupa.add(CoupaPo.numbered(purchaseOrders));
             coupa.latency(coupaMillis);
             if (coupaLimit > 0) {
-                coupa.limitTo(coupaLimit, 20);
+                coupa.faults().limitTo(coupaLimit, 20);
             }
             erp.answerAfter(erpMillis);
             List<String> arguments = fakes.settings();
@@ -170,7 +170,7 @@ public final class Benchmark {
             Matcher heap = PEAK_HEAP.matcher(output);
             return new Figures(name, purchaseOrders, (ended - process.started()) / 1e9,
                     (coupa.firstRequest() - process.started()) / 1e9, exportSeconds,
-                    calls.find() ? Long.parseLong(calls.group(1)) : span[2], span[2], coupa.rateLimited(),
+                    calls.find() ? Long.parseLong(calls.group(1)) : span[2], span[2], coupa.faults().rateLimited(),
                     journal ? erp.received().size() : -1,
                     heap.find() ? heap.group(1) + " of " + heap.group(2) + " MB" : "n/a", journal ? "n/a" : liveHeap(),
                     coupaLimit > 0 ? 20 : 0);

@@ -40,7 +40,7 @@ class FaultInjectionFunctionalTests {
 
     @Test
     void tenPercentOfCoupaCallsAnswer503() {
-        harness.coupa.failEvery(10);
+        harness.coupa.faults().failEvery(10);
 
         ExportJobHarness.RunResult result = harness.run("--coupa.page-size=10");
 
@@ -50,7 +50,7 @@ class FaultInjectionFunctionalTests {
 
     @Test
     void burstOf429sIsWaitedOutAsRetryAfterAsks() {
-        harness.coupa.throttle(3, 1);
+        harness.coupa.faults().throttle(3, 1);
 
         ExportJobHarness.RunResult result = harness.run("--coupa.page-size=10");
 
@@ -62,7 +62,7 @@ class FaultInjectionFunctionalTests {
     @Test
     void answersSlowerThanTheReadTimeoutAreAskedAgain() {
         // A slow answer that were waited for would be an empty page: the export would end after 0 POs.
-        harness.coupa.slowDownGets(2, 1500);
+        harness.coupa.faults().slowDownGets(2, 1500);
 
         ExportJobHarness.RunResult result = harness.run("--coupa.page-size=10", "--coupa.read-timeout=400ms");
 
@@ -84,7 +84,7 @@ class FaultInjectionFunctionalTests {
 
     @Test
     void truncatedPageIsReadAgainNotTakenAsTheEnd() {
-        harness.coupa.truncateNextPage();
+        harness.coupa.faults().truncateNextPage();
 
         ExportJobHarness.RunResult result = harness.run("--coupa.page-size=10");
 

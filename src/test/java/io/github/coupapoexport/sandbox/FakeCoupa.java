@@ -1,17 +1,13 @@
 package io.github.coupapoexport.sandbox;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +18,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -50,27 +44,13 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private static final Pattern PURCHASE_ORDER = Pattern.compile("/api/purchase_orders/(\\d+)");
 
-    private static final Pattern RUN_ACTION = Pattern.compile("/api/integration_runs/(\\d+)(?:/(run|success|fail|pending|pause))?");
+    private final FakeCoupaMonitoring monitoring = new FakeCoupaMonitoring();
 
-    private static final Pattern RECORDS = Pattern.compile("/api/(integration_history_records|integration_errors)(?:/(create_alert|(\\d+)/resolve))?");
+    private final FakeCoupaTokens tokens = new FakeCoupaTokens(CLIENT_ID, CLIENT_SECRET);
 
-    private final TreeMap<Long, Map<String, Object>> integrationRuns = new TreeMap<>();
-
-    private final TreeMap<Long, Map<String, Object>> historyRecords = new TreeMap<>();
-
-    private final TreeMap<Long, Map<String, Object>> integrationErrors = new TreeMap<>();
-
-    private long nextRunId = 900;
-
-    private long nextRecordId = 5000;
-
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final FakeCoupaFaults faults = new FakeCoupaFaults();
 
     private final TreeMap<Long, Map<String, Object>> purchaseOrders = new TreeMap<>();
-
-    private final Set<String> issuedTokens = new HashSet<>();
-
-    private final AtomicInteger tokenCount = new AtomicInteger();
 
     private WireMockServer server;
 
@@ -82,41 +62,13 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private long firstRequest;
 
-    private int failEvery;
-
-    private int throttled;
-
-    private int retryAfterSeconds;
-
-    private int slowGets;
-
-    private int slowMillis;
-
-    private boolean truncateNextPage;
-
-    private int tokenCallsLeft = Integer.MAX_VALUE;
-
-    private int tokenLifetimeCalls = Integer.MAX_VALUE;
-
     private long hangingMark = -1;
 
     private int latencyMillis;
 
-    private double limitPerSecond;
-
-    private double bucket;
-
-    private int burst;
-
-    private long bucketRefilledAt;
-
-    private int rateLimited;
-
     private boolean updatedAtMovesOnMark;
 
     private long markAnswersCut = -1;
-
-    private final CoupaRefusals refusals = new CoupaRefusals();
 
     /** Starts a WireMock server on a free port whose every request this fake answers. */
     public WireMockServer startServer() {
@@ -191,7 +143,7 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     }
 
     public int tokensIssued() {
-        return tokenCount.get();
+        return tokens.issued();
     }
 
     @Override
@@ -214,12 +166,20 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             }
         }
         if (path.equals("/oauth2/token")) {
-            return token(request);
+            return tokens.issue(request);
         }
-        if (!authorized(request)) {
-            return answer(401, Map.of("errors", Map.of("authorization", List.of("invalid or missing token"))));
+        if (!tokens.authorized(request)) {
+            return FakeHttp.answer(401, Map.of("errors", Map.of("authorization", List.of("invalid or missing token"))));
         }
-        ResponseDefinition fault = fault(request, path);
+        int call;
+        synchronized (this) {
+            call = ++apiCalls;
+            lastApiCall = System.nanoTime();
+            if (firstApiCall == 0) {
+                firstApiCall = lastApiCall;
+            }
+        }
+        ResponseDefinition fault = faults.answer(request, path, call, () -> FakeHttp.write(select(request)));
         if (fault != null) {
             return fault;
         }
@@ -250,73 +210,41 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition route(Request request, String path) {
         if (path.equals("/api/purchase_orders") && request.getMethod().getName().equals("GET")) {
-            return answer(200, select(request));
+            return FakeHttp.answer(200, select(request));
         }
         Matcher purchaseOrder = PURCHASE_ORDER.matcher(path);
         if (purchaseOrder.matches() && request.getMethod().getName().equals("GET")) {
             return readPurchaseOrder(Long.parseLong(purchaseOrder.group(1)), request);
         }
         if (purchaseOrder.matches() && request.getMethod().getName().equals("PUT")) {
-            return param(request, "exported") != null ? markExported(Long.parseLong(purchaseOrder.group(1)), request)
+            return FakeHttp.param(request, "exported") != null ? markExported(Long.parseLong(purchaseOrder.group(1)), request)
                     : updateCustomFields(Long.parseLong(purchaseOrder.group(1)), request);
         }
-        if (path.equals("/api/integration_runs") && request.getMethod().getName().equals("POST")) {
-            return createRun(request);
+        ResponseDefinition monitored = monitoring.route(request, path);
+        if (monitored != null) {
+            return monitored;
         }
-        Matcher run = RUN_ACTION.matcher(path);
-        if (run.matches() && request.getMethod().getName().equals("PUT")) {
-            return updateRun(Long.parseLong(run.group(1)), run.group(2), request);
-        }
-        Matcher records = RECORDS.matcher(path);
-        if (records.matches()) {
-            return records(records.group(1), records.group(2), records.group(3), request);
-        }
-        return answer(404, Map.of("errors", Map.of("request", List.of("No route for " + request.getMethod() + " " + path))));
+        return FakeHttp.answer(404, Map.of("errors", Map.of("request", List.of("No route for " + request.getMethod() + " " + path))));
     }
 
     /** From now on, Coupa refuses this call for this PO with {@code status} and a validation error. */
     public void refuse(CoupaRefusals.Call call, long purchaseOrderId, int status) {
-        refusals.refuse(call, purchaseOrderId, status);
+        faults.refuse(call, purchaseOrderId, status);
     }
 
-    /** Every {@code n}-th API call answers 503 (10 for "10 % of calls"). */
-    public synchronized void failEvery(int n) {
-        failEvery = n;
+    /** The faults this Coupa can be told to answer with: 503s, 429s, slow or cut pages, its own rate limit. */
+    public FakeCoupaFaults faults() {
+        return faults;
     }
 
-    /** The next {@code calls} API calls answer 429 with {@code Retry-After: seconds}. */
-    public synchronized void throttle(int calls, int seconds) {
-        throttled = calls;
-        retryAfterSeconds = seconds;
-    }
-
-    /** The next {@code calls} GETs answer only after {@code millis}. */
-    public synchronized void slowDownGets(int calls, int millis) {
-        slowGets = calls;
-        slowMillis = millis;
-    }
-
-    /** The next page of POs comes back cut off in the middle of its JSON. */
-    public synchronized void truncateNextPage() {
-        truncateNextPage = true;
+    /** Each token works for {@code calls} API calls, then answers 401, as an expired or revoked token does. */
+    public void tokensLast(int calls) {
+        tokens.lastFor(calls);
     }
 
     /** Every API call answers after {@code millis}, as a remote Coupa does. */
     public synchronized void latency(int millis) {
         latencyMillis = millis;
-    }
-
-    /** Coupa's own limit: {@code perSecond} requests a second with a burst of {@code burst}; beyond it, 429. */
-    public synchronized void limitTo(double perSecond, int burst) {
-        limitPerSecond = perSecond;
-        this.burst = burst;
-        bucket = burst;
-        bucketRefilledAt = System.nanoTime();
-    }
-
-    /** How many calls the limit of {@link #limitTo} refused. */
-    public synchronized int rateLimited() {
-        return rateLimited;
     }
 
     /** Marks of this PO are applied, but the connection is cut before the answer: a mark whose answer is lost. */
@@ -329,92 +257,12 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         hangingMark = purchaseOrderId;
     }
 
-    /** Each token works for {@code calls} API calls, then answers 401, as an expired or revoked token does. */
-    public synchronized void tokensLast(int calls) {
-        tokenLifetimeCalls = calls;
-        tokenCallsLeft = calls;
-    }
-
-    private synchronized ResponseDefinition fault(Request request, String path) {
-        apiCalls++;
-        lastApiCall = System.nanoTime();
-        if (firstApiCall == 0) {
-            firstApiCall = lastApiCall;
-        }
-        if (limitPerSecond > 0) {
-            long now = System.nanoTime();
-            bucket = Math.min(burst, bucket + (now - bucketRefilledAt) / 1e9 * limitPerSecond);
-            bucketRefilledAt = now;
-            if (bucket < 1) {
-                rateLimited++;
-                return ResponseDefinitionBuilder.responseDefinition().withStatus(429).withHeader("Retry-After", "1")
-                    .withBody("{\"errors\":{\"base\":[\"Rate limit exceeded\"]}}").build();
-            }
-            bucket -= 1;
-        }
-        if (throttled > 0) {
-            throttled--;
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
-                .withHeader("Retry-After", String.valueOf(retryAfterSeconds))
-                .withBody("{\"errors\":{\"base\":[\"Rate limit exceeded\"]}}")
-                .build();
-        }
-        ResponseDefinition refusal = refusals.answer(request, path, body(request));
-        if (refusal != null) {
-            return refusal;
-        }
-        if (failEvery > 0 && apiCalls % failEvery == 0) {
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withBody("Service Unavailable").build();
-        }
-        boolean get = request.getMethod().getName().equals("GET");
-        if (get && slowGets > 0) {
-            slowGets--;
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(200).withFixedDelay(slowMillis)
-                .withBody("[]").build();
-        }
-        if (get && truncateNextPage && path.equals("/api/purchase_orders")
-                && !"[\"id\"]".equals(param(request, "fields"))) {
-            truncateNextPage = false;
-            String page = json.writeValueAsString(select(request));
-            return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(page.substring(0, page.length() / 2)).build();
-        }
-        return null;
-    }
-
-    private ResponseDefinition token(Request request) {
-        Map<String, String> form = form(request.getBodyAsString());
-        if (!"client_credentials".equals(form.get("grant_type")) || !CLIENT_ID.equals(form.get("client_id"))
-                || !CLIENT_SECRET.equals(form.get("client_secret"))) {
-            return answer(401, Map.of("error", "invalid_client"));
-        }
-        String token = "token-" + tokenCount.incrementAndGet();
-        synchronized (this) {
-            issuedTokens.add(token);
-            tokenCallsLeft = tokenLifetimeCalls;
-        }
-        return answer(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 86399, "scope",
-                form.getOrDefault("scope", "")));
-    }
-
-    private synchronized boolean authorized(Request request) {
-        String authorization = request.getHeader("Authorization");
-        boolean known = authorization != null && authorization.startsWith("Bearer ")
-                && issuedTokens.contains(authorization.substring("Bearer ".length()));
-        if (known && tokenLifetimeCalls != Integer.MAX_VALUE && --tokenCallsLeft < 0) {
-            // The token has run out: every token issued so far is refused from now on.
-            issuedTokens.clear();
-            return false;
-        }
-        return known;
-    }
-
     private synchronized List<Map<String, Object>> select(Request request) {
-        String exported = param(request, "exported");
-        String statuses = param(request, "status[in]");
-        String afterId = param(request, "id[gt]");
-        String limit = param(request, "limit");
-        String poNumbers = param(request, "po-number[in]");
+        String exported = FakeHttp.param(request, "exported");
+        String statuses = FakeHttp.param(request, "status[in]");
+        String afterId = FakeHttp.param(request, "id[gt]");
+        String limit = FakeHttp.param(request, "limit");
+        String poNumbers = FakeHttp.param(request, "po-number[in]");
         Set<String> wanted = statuses == null ? null : Arrays.stream(statuses.split(",")).collect(Collectors.toSet());
         Set<String> numbers = poNumbers == null ? null : Set.of(poNumbers.split(","));
         List<Map<String, Object>> page = new ArrayList<>();
@@ -440,37 +288,37 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     private synchronized ResponseDefinition markExported(long id, Request request) {
         Map<String, Object> po = purchaseOrders.get(id);
         if (po == null) {
-            return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
+            return FakeHttp.answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
         }
         if (id == hangingMark) {
             hangingMark = -1;
             return ResponseDefinitionBuilder.responseDefinition().withStatus(503).withFixedDelay(60_000).build();
         }
-        po.put("exported", Boolean.parseBoolean(param(request, "exported")));
+        po.put("exported", Boolean.parseBoolean(FakeHttp.param(request, "exported")));
         if (updatedAtMovesOnMark) {
             touch(po);
         }
         if (id == markAnswersCut) {
             return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
-        return answer(200, fields(po, request));
+        return FakeHttp.answer(200, fields(po, request));
     }
 
     private synchronized ResponseDefinition readPurchaseOrder(long id, Request request) {
         Map<String, Object> po = purchaseOrders.get(id);
         if (po == null) {
-            return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
+            return FakeHttp.answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
         }
-        return answer(200, fields(po, request));
+        return FakeHttp.answer(200, fields(po, request));
     }
 
     /** The PO as {@code fields=[...]} asks for it, or whole without it. */
     private Map<String, Object> fields(Map<String, Object> po, Request request) {
-        String fields = param(request, "fields");
+        String fields = FakeHttp.param(request, "fields");
         if (fields == null) {
             return new LinkedHashMap<>(po);
         }
-        return CoupaFields.select(po, json.readValue(fields, List.class));
+        return CoupaFields.select(po, FakeHttp.read(fields, List.class));
     }
 
     /** Coupa moves {@code updated-at} on every update of a PO. */
@@ -486,104 +334,16 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     private synchronized ResponseDefinition updateCustomFields(long id, Request request) {
         Map<String, Object> po = purchaseOrders.get(id);
         if (po == null) {
-            return answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
+            return FakeHttp.answer(404, Map.of("errors", Map.of("purchase_order", List.of("No purchase order " + id))));
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) body(request).get("custom-fields");
+        Map<String, Object> fields = (Map<String, Object>) FakeHttp.body(request).get("custom-fields");
         @SuppressWarnings("unchecked")
         Map<String, Object> customFields = (Map<String, Object>) po.computeIfAbsent("custom-fields",
                 key -> new LinkedHashMap<>());
         customFields.putAll(fields);
         touch(po);
-        return answer(200, Map.of("id", id, "exported", po.get("exported"), "custom-fields", customFields));
-    }
-
-    private synchronized ResponseDefinition createRun(Request request) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> integration = (Map<String, Object>) body(request).get("integration");
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("id", ++nextRunId);
-        run.put("integration-code", integration.get("code"));
-        run.put("status", "pending");
-        run.put("total-records", null);
-        run.put("records-processed", null);
-        integrationRuns.put(nextRunId, run);
-        return answer(201, run);
-    }
-
-    private synchronized ResponseDefinition updateRun(long id, String action, Request request) {
-        Map<String, Object> run = integrationRuns.get(id);
-        if (run == null) {
-            return answer(404, Map.of("errors", Map.of("integration_run", List.of("No integration run " + id))));
-        }
-        if (action == null) {
-            run.putAll(body(request));
-        }
-        else {
-            switch (action) {
-                case "run" -> {
-                    run.put("status", "running");
-                    run.put("total-records", body(request).get("total_records"));
-                }
-                case "success" -> run.put("status", "successful");
-                case "fail" -> run.put("status", "failed");
-                default -> run.put("status", action);
-            }
-        }
-        return answer(200, run);
-    }
-
-    private synchronized ResponseDefinition records(String kind, String action, String resolveId, Request request) {
-        TreeMap<Long, Map<String, Object>> store = kind.equals("integration_errors") ? integrationErrors : historyRecords;
-        String method = request.getMethod().getName();
-        if (resolveId != null && method.equals("PUT")) {
-            Map<String, Object> record = store.get(Long.parseLong(resolveId));
-            if (record == null) {
-                return answer(404, Map.of("errors", Map.of(kind, List.of("No record " + resolveId))));
-            }
-            record.put("resolved", true);
-            return answer(200, List.of(record));
-        }
-        if (method.equals("POST") && (action == null || action.equals("create_alert"))) {
-            Map<String, Object> record = new LinkedHashMap<>(body(request));
-            record.put("id", ++nextRecordId);
-            record.put("resolved", false);
-            record.put("alerted", "create_alert".equals(action));
-            if (kind.equals("integration_errors")) {
-                Map<String, Object> run = integrationRuns.get(Long.parseLong(String.valueOf(record.get("integration-run-id"))));
-                record.put("integration-code", run == null ? null : run.get("integration-code"));
-            }
-            else {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> integration = (Map<String, Object>) record.get("integration");
-                record.put("integration-code", integration == null ? null : integration.get("code"));
-            }
-            store.put(nextRecordId, record);
-            return answer(201, Map.of("id", nextRecordId, "document-id", record.get("document-id"), "status",
-                    record.get("status")));
-        }
-        if (method.equals("GET") && action == null) {
-            String resolved = param(request, "resolved");
-            String documentIds = param(request, "document-id[in]");
-            String code = param(request, "integration[code]");
-            String afterId = param(request, "id[gt]");
-            String limit = param(request, "limit");
-            Set<String> ids = documentIds == null ? null : Set.of(documentIds.split(","));
-            List<Map<String, Object>> page = new ArrayList<>();
-            for (Map<String, Object> record : store.tailMap(afterId == null ? 0 : Long.parseLong(afterId), false).values()) {
-                if ((resolved == null || String.valueOf(record.get("resolved")).equals(resolved))
-                        && (ids == null || ids.contains(String.valueOf(record.get("document-id"))))
-                        && (code == null || code.equals(record.get("integration-code")))) {
-                    page.add(Map.of("id", record.get("id"), "document-id", record.get("document-id"), "status",
-                            record.get("status"), "resolved", record.get("resolved")));
-                }
-                if (page.size() == (limit == null ? 50 : Integer.parseInt(limit))) {
-                    break;
-                }
-            }
-            return answer(200, page);
-        }
-        return answer(404, Map.of("errors", Map.of(kind, List.of("No route for " + method + " " + request.getUrl()))));
+        return FakeHttp.answer(200, Map.of("id", id, "exported", po.get("exported"), "custom-fields", customFields));
     }
 
     /** The status custom field of every PO that has one, by PO id. */
@@ -600,64 +360,22 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
     }
 
     /** The integration runs created so far, oldest first. */
-    public synchronized List<Map<String, Object>> integrationRuns() {
-        return copies(integrationRuns);
+    public List<Map<String, Object>> integrationRuns() {
+        return monitoring.integrationRuns();
     }
 
     /** The history records created so far, oldest first, each with its {@code resolved} and {@code alerted} state. */
-    public synchronized List<Map<String, Object>> historyRecords() {
-        return copies(historyRecords);
+    public List<Map<String, Object>> historyRecords() {
+        return monitoring.historyRecords();
     }
 
     /** The integration errors created so far, oldest first. */
-    public synchronized List<Map<String, Object>> integrationErrors() {
-        return copies(integrationErrors);
+    public List<Map<String, Object>> integrationErrors() {
+        return monitoring.integrationErrors();
     }
 
     /** An unresolved record from before this tool, or from a run that failed, for one PO. */
-    public synchronized void addOpenHistoryRecord(long purchaseOrderId, String integrationCode, String status) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", ++nextRecordId);
-        record.put("document-type", "OrderHeader");
-        record.put("document-id", purchaseOrderId);
-        record.put("status", status);
-        record.put("resolved", false);
-        record.put("integration-code", integrationCode);
-        historyRecords.put(nextRecordId, record);
-    }
-
-    private static List<Map<String, Object>> copies(TreeMap<Long, Map<String, Object>> store) {
-        return store.values().stream().map(record -> (Map<String, Object>) new LinkedHashMap<>(record)).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> body(Request request) {
-        String body = request.getBodyAsString();
-        return body == null || body.isBlank() ? Map.of() : json.readValue(body, Map.class);
-    }
-
-    private static String param(Request request, String name) {
-        QueryParameter parameter = request.queryParameter(name);
-        return parameter == null || !parameter.isPresent() ? null : parameter.firstValue();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            String[] parts = pair.split("=", 2);
-            if (parts.length == 2) {
-                form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
-            }
-        }
-        return form;
-    }
-
-    private ResponseDefinition answer(int status, Object body) {
-        return ResponseDefinitionBuilder.responseDefinition()
-            .withStatus(status)
-            .withHeader("Content-Type", "application/json; charset=utf-8")
-            .withBody(json.writeValueAsString(body))
-            .build();
+    public void addOpenHistoryRecord(long purchaseOrderId, String integrationCode, String status) {
+        monitoring.addOpenHistoryRecord(purchaseOrderId, integrationCode, status);
     }
 }
