@@ -26,7 +26,7 @@ class PackageLayersTest {
 
     /** Bottom first. */
     private static final List<String> FLOORS = List.of("foundation", "settings", "coupa", "mapping", "ledger", "erp",
-            "erp.rest", "export", "monitoring", "runlock", "job", "cli", "");
+            "erp.rest", "erp.sap", "export", "monitoring", "runlock", "job", "cli", "");
 
     /** An import, or a name written out in full, of a class of this application. */
     private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT) + "\\.((?:[a-z]\\w*\\.)*)[A-Z]");
