@@ -86,6 +86,10 @@ public class FakeSap {
         server.stop(0);
     }
 
+    public boolean externalNumbering() {
+        return externalNumbering;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -47,9 +47,12 @@ class SapSession {
         this.json = json;
     }
 
-    /** A read: no token needed, but the session's cookies if there is one, so that SAP keeps one session. */
+    /**
+     * A read, in the session: the first call of all fetches a token, so that a service that is not there is told
+     * as such (and not as a PO that SAP does not hold).
+     */
     SapResponse get(String path) {
-        return call(HttpMethod.GET, path, null, null, csrf.get());
+        return call(HttpMethod.GET, path, null, null, csrf.get() == null ? fetch(null) : csrf.get());
     }
 
     /** A change, with the session's token and cookies; fetched first if there are none, and again once if expired. */
