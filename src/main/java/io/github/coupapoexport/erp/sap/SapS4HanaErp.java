@@ -55,7 +55,8 @@ public class SapS4HanaErp implements Erp {
         ErpPurchaseOrder document = delivery.document();
         String invalid = invalid(document);
         if (invalid != null) {
-            return new ErpAnswer.Rejected(400, invalid);
+            // Nothing SAP could take: answered as SAP would answer it (400), without asking it.
+            return new ErpAnswer.Rejected(400, "not sent to SAP: " + invalid);
         }
         return retry.run(() -> document.action() == ErpAction.CREATE ? create(document)
                 : change(document, delivery.erpDocumentId()),

@@ -196,4 +196,21 @@ class SapS4HanaErpTest {
         assertThat(sap.calls()).hasSize(MAX_RETRIES + 1);
         assertThat(sap.created()).isEmpty();
     }
+
+    @Test
+    void poSapCannotTakeIsRejectedWithoutAskingSap() {
+        // given external numbering, and a Coupa PO number longer than SAP's 10 characters
+        sap.stop();
+        sap = startedSap(true);
+        ErpPurchaseOrder po = new ErpPurchaseOrder("coupa", 4821, "PO-2026-004821", 1, ErpAction.CREATE, "issued",
+                "USD", "250.00", null, null, null, null, List.of(gloves("50")));
+
+        // when
+        ErpAnswer answer = adapter(sap).deliver(ErpDelivery.of(KEY, po, null));
+
+        // then
+        assertThat(answer).isEqualTo(new ErpAnswer.Rejected(400, "not sent to SAP: PO number PO-2026-004821 has"
+                + " more than 10 characters: it cannot be the SAP PO number (erp.sap.numbering=external)"));
+        assertThat(sap.calls()).isEmpty();
+    }
 }
