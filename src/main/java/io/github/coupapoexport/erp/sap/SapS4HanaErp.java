@@ -126,23 +126,19 @@ public class SapS4HanaErp implements Erp {
             return new ErpAnswer.Rejected(404, "SAP holds no PO for Coupa PO " + document.poNumber() + " to "
                     + document.action().name().toLowerCase(Locale.ROOT) + " (it was never created there)");
         }
-        Map<String, String> etags = itemETags(number);
-        for (Map.Entry<String, String> item : etags.entrySet()) {
-            if (document.action() == ErpAction.CANCEL) {
-                patch(number, item.getKey(), item.getValue(), SapPayloads.deletion());
+        Map<String, HeldItem> held = heldItems(number);
+        for (Map.Entry<String, HeldItem> item : held.entrySet()) {
+            if (document.action() == ErpAction.CANCEL && !item.getValue().deleted()) {
+                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.deletion());
             }
-            else if (document.action() == ErpAction.CLOSE) {
-                patch(number, item.getKey(), item.getValue(), SapPayloads.completion());
+            else if (document.action() == ErpAction.CLOSE && !item.getValue().deleted()) {
+                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.completion());
             }
         }
         if (document.action() == ErpAction.UPDATE) {
             for (Line line : document.lines()) {
-                String item = SapPayloads.itemNumber(line);
-                if (etags.containsKey(item)) {
-                    patch(number, item, etags.get(item), line.deleted() ? SapPayloads.deletion()
-                            : payloads.changedItem(line));
-                }
-                else if (!line.deleted()) {
+                HeldItem item = held.get(SapPayloads.itemNumber(line));
+                if (item == null && !line.deleted()) {
                     SapResponse response = sap.modify(HttpMethod.POST, "/A_PurchaseOrder(" + key(number)
                             + ")/to_PurchaseOrderItem", payloads.item(line, document.requester()), null);
                     if (!response.isSuccess()) {
@@ -150,23 +146,31 @@ public class SapS4HanaErp implements Erp {
                     }
                     answers.logWarnings(response, document.poNumber());
                 }
+                else if (item != null && !item.deleted()) {
+                    patch(number, SapPayloads.itemNumber(line), item.etag(), line.deleted() ? SapPayloads.deletion()
+                            : payloads.changedItem(line));
+                }
             }
         }
         return new ErpAnswer.Accepted(200, number, false);
     }
 
-    /** Every item of the SAP PO with its ETag ({@code *} when SAP sends none). */
-    private Map<String, String> itemETags(String number) {
+    /**
+     * Every item of the SAP PO with its ETag ({@code *} when SAP sends none) and whether it is deleted already: a
+     * deleted item is left alone, so that a repeat of a cancel or of a line's deletion asks nothing of SAP.
+     */
+    private Map<String, HeldItem> heldItems(String number) {
         SapResponse response = sap.get("/A_PurchaseOrder(" + key(number) + ")/to_PurchaseOrderItem");
         if (!response.isSuccess()) {
             throw answers.failed(response);
         }
-        Map<String, String> etags = new LinkedHashMap<>();
+        Map<String, HeldItem> items = new LinkedHashMap<>();
         for (JsonNode item : answers.data(response)) {
-            etags.put(item.path("PurchaseOrderItem").asString(""),
-                    item.path("__metadata").path("etag").asString("*"));
+            items.put(item.path("PurchaseOrderItem").asString(""), new HeldItem(
+                    item.path("__metadata").path("etag").asString("*"),
+                    !item.path("PurchasingDocumentDeletionCode").asString("").isBlank()));
         }
-        return etags;
+        return items;
     }
 
     private void patch(String number, String item, String etag, JsonNode values) {
@@ -186,5 +190,9 @@ public class SapS4HanaErp implements Erp {
     /** An OData string literal: quoted, a quote within doubled. */
     private static String literal(String value) {
         return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** An item as SAP holds it. */
+    private record HeldItem(String etag, boolean deleted) {
     }
 }

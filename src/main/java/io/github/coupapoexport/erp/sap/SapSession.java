@@ -59,11 +59,20 @@ class SapSession {
     SapResponse modify(HttpMethod method, String path, JsonNode body, @Nullable String ifMatch) {
         Csrf used = csrf.get() == null ? fetch(null) : csrf.get();
         SapResponse response = call(method, path, body, ifMatch, used);
-        if (response.status() == 403 && "Required".equalsIgnoreCase(response.headers().getFirst(CSRF_TOKEN))) {
+        if (csrfRequired(response)) {
             log.debug("SAP asked for a new CSRF token on {}", response.call());
             response = call(method, path, body, ifMatch, fetch(used));
+            if (csrfRequired(response)) {
+                // A token refused right after SAP gave it: its session cookie does not come back (a proxy drops it).
+                throw new SapAnswers.Final(new ErpAnswer.Refused(403, "SAP refused the CSRF token it had just given: "
+                        + response.call() + " answered HTTP 403 with X-CSRF-Token: Required"));
+            }
         }
         return response;
+    }
+
+    private static boolean csrfRequired(SapResponse response) {
+        return response.status() == 403 && "Required".equalsIgnoreCase(response.headers().getFirst(CSRF_TOKEN));
     }
 
     /**

@@ -81,15 +81,27 @@ class SapS4HanaErpChangesTest {
     }
 
     @Test
-    void cancelMarksEveryItemDeleted() {
+    void cancelMarksEveryItemDeletedAndARepeatLeavesTheDeletedItemsAlone() {
+        // given
+        ErpDelivery cancel = ErpDelivery.of("coupa-4821-2", document(ErpAction.CANCEL, "jdoe", gloves("50"),
+                installation("Installation service")), SAP_NUMBER);
+
         // when
-        ErpAnswer answer = adapter.deliver(ErpDelivery.of("coupa-4821-2", document(ErpAction.CANCEL, "jdoe",
-                gloves("50"), installation("Installation service")), SAP_NUMBER));
+        ErpAnswer answer = adapter.deliver(cancel);
 
         // then
         assertThat(answer).isEqualTo(new ErpAnswer.Accepted(200, SAP_NUMBER, false));
         assertThat(items()).allSatisfy(item -> assertThat(item.get("PurchasingDocumentDeletionCode").asString())
             .isEqualTo("L")).hasSize(2);
+
+        // and when the cancel is delivered again
+        int callsBefore = sap.calls().size();
+        ErpAnswer again = adapter.deliver(cancel);
+
+        // then SAP is only read
+        assertThat(again).isEqualTo(new ErpAnswer.Accepted(200, SAP_NUMBER, false));
+        assertThat(sap.calls().subList(callsBefore, sap.calls().size())).containsExactly(
+                "GET /A_PurchaseOrder('4500000001')/to_PurchaseOrderItem");
     }
 
     @Test
