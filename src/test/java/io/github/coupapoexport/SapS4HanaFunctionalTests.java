@@ -66,4 +66,36 @@ class SapS4HanaFunctionalTests {
         assertThat(harness.ledger()).extracting(row -> row.get("ACTION") + " " + row.get("ERP_DOCUMENT_ID"))
             .isEqualTo(List.of("CREATE 4500000001", "UPDATE 4500000001"));
     }
+
+    @Test
+    void refusedSapCredentialsStopTheRunWithExit2MarkingNothingAndNamingNoSecret() {
+        // given
+        harness.coupa.add(po(4821).paymentTerm("NT45")
+            .line(Line.quantity(15001, "1", "Safety gloves, L", "50.0", "5.00", "EA").account("61000000")));
+        List<String> settings = sap.settings();
+        settings.add("--erp.sap.password=sap-wrong-77c1");
+
+        // when
+        ExportJobHarness.RunResult result = harness.run(settings.toArray(String[]::new));
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("SAP refused the job's credentials").doesNotContain("sap-wrong-77c1",
+                FakeSap.PASSWORD);
+        assertThat(sap.created()).isEmpty();
+        assertThat(harness.coupa.isExported(4821)).isFalse();
+    }
+
+    @Test
+    void sapSettingsProblemsAreListedAtOnceWithExit2() {
+        // when SAP is chosen and its settings are left out
+        ExportJobHarness.RunResult result = harness.run("--erp.type=sap-s4hana", "--erp.sap.numbering=automatic");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("erp.sap.base-url is required", "erp.sap.username is required",
+                "erp.sap.password is required", "erp.sap.numbering must be internal or external (was 'automatic')",
+                "erp.sap.company-code is required", "erp.sap.plant is required");
+        assertThat(harness.coupaRequests()).isEmpty();
+    }
 }
