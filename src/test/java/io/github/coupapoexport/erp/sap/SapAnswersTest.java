@@ -62,7 +62,8 @@ class SapAnswersTest {
         HttpHeaders headers = new HttpHeaders();
         headers.set("sap-message", """
                 {"code": "06/862", "message": "Delivery date is in the past", "severity": "warning",
-                 "details": [{"code": "ME/664", "message": "Price is lower than the last price", "severity": "info"}]}""");
+                 "details": [{"code": "ME/664", "message": "Price is lower than the last price",
+                              "severity": "info"}]}""");
 
         // when
         answers.logWarnings(response(201, "{\"d\": {}}", headers), "4821");
