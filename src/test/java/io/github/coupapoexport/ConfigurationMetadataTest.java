@@ -38,11 +38,18 @@ class ConfigurationMetadataTest {
                 "coupa.retry.max-delay", "coupa.monitoring.mode", "coupa.monitoring.integration-code",
                 "coupa.monitoring.status-field", "erp.type", "erp.outage-threshold", "erp.base-url", "erp.bearer-token",
                 "erp.username", "erp.password", "erp.connect-timeout", "erp.read-timeout", "erp.retry.max-retries",
-                "erp.retry.initial-delay", "erp.retry.max-delay", "export.mark-exported", "export.value-maps",
+                "erp.retry.initial-delay", "erp.retry.max-delay", "erp.sap.base-url", "erp.sap.service-path",
+                "erp.sap.username", "erp.sap.password", "erp.sap.connect-timeout", "erp.sap.read-timeout",
+                "erp.sap.retry.max-retries", "erp.sap.retry.initial-delay", "erp.sap.retry.max-delay",
+                "erp.sap.numbering", "erp.sap.company-code", "erp.sap.purchasing-organization",
+                "erp.sap.purchasing-group", "erp.sap.purchase-order-type", "erp.sap.plant", "erp.sap.tax-code",
+                "erp.sap.account-assignment-category", "erp.sap.cost-center", "erp.sap.material-group",
+                "erp.sap.amount-line-unit", "export.mark-exported", "export.value-maps",
                 "export.concurrency");
         assertThat(keys.values()).allSatisfy(key -> assertThat(key.path("description").asString()).isNotBlank());
         assertThat(keys.get("coupa.retry.max-retries").get("defaultValue").asInt()).isEqualTo(5);
         assertThat(keys.get("erp.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
+        assertThat(keys.get("erp.sap.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("coupa.read-timeout").get("defaultValue").asString()).isEqualTo("60s");
     }
 }

@@ -17,6 +17,7 @@ import io.github.coupapoexport.coupa.CoupaProperties;
 import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.erp.rest.RestErpProperties;
+import io.github.coupapoexport.erp.sap.SapS4HanaProperties;
 import io.github.coupapoexport.job.ExportProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
@@ -47,7 +48,7 @@ public final class ArgumentCheck {
     private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(CoupaProperties.class, ErpProperties.class,
-            RestErpProperties.class, ExportProperties.class);
+            RestErpProperties.class, SapS4HanaProperties.class, ExportProperties.class);
 
     /** Every settings key in Spring's uniform form (lower case, no dashes), and whether it holds a list. */
     private final Map<String, Boolean> keys;

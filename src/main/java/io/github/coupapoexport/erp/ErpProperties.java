@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The {@code erp.*} keys every adapter shares; each adapter binds its own keys beside it.
  *
- * @param type which adapter speaks to the ERP: {@value #REST}, the REST contract (README "REST ERP")
+ * @param type which adapter speaks to the ERP: {@value #REST}, the REST contract (README "REST ERP"), or
+ * {@value #SAP_S4HANA}, SAP S/4HANA's purchase order service (README "The SAP S/4HANA adapter")
  * @param outageThreshold after this many POs in a row whose retries all failed, the ERP counts as down and the job
  * fails (exit 1, resumable) instead of recording every remaining PO as failed
  */
@@ -21,7 +22,9 @@ public record ErpProperties(
 
     public static final String REST = "rest";
 
-    static final List<String> TYPES = List.of(REST);
+    public static final String SAP_S4HANA = "sap-s4hana";
+
+    static final List<String> TYPES = List.of(REST, SAP_S4HANA);
 
     @Override
     public List<String> problems() {

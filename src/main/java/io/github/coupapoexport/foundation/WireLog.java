@@ -13,8 +13,8 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * A wire log of every Coupa and ERP call, for {@code logging.level.io.github.coupapoexport.wire=DEBUG}: method, URL,
- * headers, status and time. Credentials are masked ({@code Authorization: Bearer ******}), so turning it on in
- * production shows no secret.
+ * headers, status and time. Credentials are masked ({@code Authorization: Bearer ******}), session cookies and SAP's
+ * CSRF token too, so turning it on in production shows no secret.
  */
 public class WireLog implements ClientHttpRequestInterceptor {
 
@@ -62,7 +62,7 @@ public class WireLog implements ClientHttpRequestInterceptor {
     private static boolean isCredential(String header) {
         String name = header.toLowerCase(Locale.ROOT);
         return name.equals("authorization") || name.equals("proxy-authorization") || name.contains("api-key")
-                || name.equals("cookie");
+                || name.equals("cookie") || name.equals("x-csrf-token");
     }
 
     private static String mask(String value) {

@@ -1,0 +1,198 @@
+package io.github.coupapoexport.erp.sap;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.foundation.Backoff;
+import io.github.coupapoexport.mapping.ErpAction;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.JsonNode;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * The SAP S/4HANA adapter ({@code erp.type=sap-s4hana}, README "The SAP S/4HANA adapter"), over the OData V2 service
+ * {@code API_PURCHASEORDER_PROCESS_SRV}. The service knows no idempotency key, so a create first looks the PO up
+ * (by its number with external numbering, by "Your Reference" with SAP's numbers) and answers what SAP holds as
+ * already applied: a resend after a lost answer never makes a second SAP PO. A change patches items by the SAP
+ * number the ledger kept from the create, each with its ETag; patching the values SAP already holds changes nothing.
+ */
+public class SapS4HanaErp implements Erp {
+
+    private static final Logger log = LoggerFactory.getLogger(SapS4HanaErp.class);
+
+    private final SapSession sap;
+
+    private final SapAnswers answers;
+
+    private final SapPayloads payloads;
+
+    private final Backoff retry;
+
+    private final boolean externalNumbering;
+
+    SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering) {
+        this.sap = sap;
+        this.answers = answers;
+        this.payloads = payloads;
+        this.retry = retry;
+        this.externalNumbering = externalNumbering;
+    }
+
+    /** Each attempt starts over from a look-up, so an attempt after one whose answer was lost finds what it did. */
+    @Override
+    public ErpAnswer deliver(ErpDelivery delivery) {
+        ErpPurchaseOrder document = delivery.document();
+        String invalid = invalid(document);
+        if (invalid != null) {
+            // Nothing SAP could take: answered as SAP would answer it (400), without asking it.
+            return new ErpAnswer.Rejected(400, "not sent to SAP: " + invalid);
+        }
+        return retry.run(() -> document.action() == ErpAction.CREATE ? create(document)
+                : change(document, delivery.erpDocumentId()),
+                (last, attempts) -> last instanceof SapAnswers.Final answered ? answered.answer()
+                        : new ErpAnswer.Unreachable(last.getMessage()));
+    }
+
+    /** What SAP could not take whatever its state: told before any call, naming the PO or the line. */
+    private @Nullable String invalid(ErpPurchaseOrder document) {
+        if (externalNumbering && document.poNumber().length() > SapPayloads.PURCHASE_ORDER_LENGTH) {
+            return "PO number " + document.poNumber() + " has more than " + SapPayloads.PURCHASE_ORDER_LENGTH
+                    + " characters: it cannot be the SAP PO number (erp.sap.numbering=external)";
+        }
+        try {
+            document.lines().forEach(SapPayloads::itemNumber);
+            return null;
+        }
+        catch (IllegalArgumentException ex) {
+            return ex.getMessage();
+        }
+    }
+
+    private ErpAnswer create(ErpPurchaseOrder document) {
+        String held = lookUp(document.poNumber());
+        if (held != null) {
+            log.info("SAP holds PO {} already as {}: not created again", document.poNumber(), held);
+            return new ErpAnswer.Accepted(200, held, true);
+        }
+        SapResponse response = sap.modify(HttpMethod.POST, "/A_PurchaseOrder", payloads.purchaseOrder(document), null);
+        if (!response.isSuccess()) {
+            throw answers.failed(response);
+        }
+        String number = answers.data(response).path("PurchaseOrder").asString("");
+        if (number.isBlank()) {
+            throw new SapAnswers.Transient(response.call() + " answered HTTP " + response.status()
+                    + " without the PurchaseOrder it created", null);
+        }
+        answers.logWarnings(response, document.poNumber());
+        return new ErpAnswer.Accepted(response.status(), number, false);
+    }
+
+    /** SAP's number of the PO it holds for this Coupa PO, or null when it holds none. */
+    private @Nullable String lookUp(String poNumber) {
+        SapResponse response = externalNumbering ? sap.get("/A_PurchaseOrder(" + key(poNumber) + ")")
+                : sap.get("/A_PurchaseOrder?$top=1&$filter=" + UriUtils.encodeQueryParam(
+                        "CorrespncExternalReference eq " + literal(SapPayloads.reference(poNumber)), UTF_8));
+        if (externalNumbering && response.status() == 404) {
+            return null;
+        }
+        if (!response.isSuccess()) {
+            throw answers.failed(response);
+        }
+        JsonNode found = answers.data(response);
+        JsonNode purchaseOrder = found.isArray() ? found.path(0) : found;
+        String number = purchaseOrder.path("PurchaseOrder").asString("");
+        return number.isBlank() ? null : number;
+    }
+
+    /**
+     * UPDATE, CANCEL or CLOSE of the SAP PO the ledger names (or, for a PO created before the ledger kept SAP's
+     * number, the one the look-up finds): every item is patched with its own ETag; a line new to SAP is posted as an
+     * item of the PO.
+     */
+    private ErpAnswer change(ErpPurchaseOrder document, @Nullable String erpDocumentId) {
+        String number = erpDocumentId != null ? erpDocumentId : lookUp(document.poNumber());
+        if (number == null) {
+            return new ErpAnswer.Rejected(404, "SAP holds no PO for Coupa PO " + document.poNumber() + " to "
+                    + document.action().name().toLowerCase(Locale.ROOT) + " (it was never created there)");
+        }
+        Map<String, HeldItem> held = heldItems(number);
+        for (Map.Entry<String, HeldItem> item : held.entrySet()) {
+            if (document.action() == ErpAction.CANCEL && !item.getValue().deleted()) {
+                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.deletion());
+            }
+            else if (document.action() == ErpAction.CLOSE && !item.getValue().deleted()) {
+                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.completion());
+            }
+        }
+        if (document.action() == ErpAction.UPDATE) {
+            for (Line line : document.lines()) {
+                HeldItem item = held.get(SapPayloads.itemNumber(line));
+                if (item == null && !line.deleted()) {
+                    SapResponse response = sap.modify(HttpMethod.POST, "/A_PurchaseOrder(" + key(number)
+                            + ")/to_PurchaseOrderItem", payloads.item(line, document.requester()), null);
+                    if (!response.isSuccess()) {
+                        throw answers.failed(response);
+                    }
+                    answers.logWarnings(response, document.poNumber());
+                }
+                else if (item != null && !item.deleted()) {
+                    patch(number, SapPayloads.itemNumber(line), item.etag(), line.deleted() ? SapPayloads.deletion()
+                            : payloads.changedItem(line));
+                }
+            }
+        }
+        return new ErpAnswer.Accepted(200, number, false);
+    }
+
+    /**
+     * Every item of the SAP PO with its ETag ({@code *} when SAP sends none) and whether it is deleted already: a
+     * deleted item is left alone, so that a repeat of a cancel or of a line's deletion asks nothing of SAP.
+     */
+    private Map<String, HeldItem> heldItems(String number) {
+        SapResponse response = sap.get("/A_PurchaseOrder(" + key(number) + ")/to_PurchaseOrderItem");
+        if (!response.isSuccess()) {
+            throw answers.failed(response);
+        }
+        Map<String, HeldItem> items = new LinkedHashMap<>();
+        for (JsonNode item : answers.data(response)) {
+            items.put(item.path("PurchaseOrderItem").asString(""), new HeldItem(
+                    item.path("__metadata").path("etag").asString("*"),
+                    !item.path("PurchasingDocumentDeletionCode").asString("").isBlank()));
+        }
+        return items;
+    }
+
+    private void patch(String number, String item, String etag, JsonNode values) {
+        SapResponse response = sap.modify(HttpMethod.PATCH, "/A_PurchaseOrderItem(PurchaseOrder=" + key(number)
+                + ",PurchaseOrderItem=" + key(item) + ")", values, etag);
+        if (!response.isSuccess()) {
+            throw answers.failed(response);
+        }
+        answers.logWarnings(response, number);
+    }
+
+    /** A string key in an entity's URL, e.g. {@code ('4500000001')}. */
+    private static String key(String value) {
+        return UriUtils.encodePathSegment(literal(value), UTF_8);
+    }
+
+    /** An OData string literal: quoted, a quote within doubled. */
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** An item as SAP holds it. */
+    private record HeldItem(String etag, boolean deleted) {
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.coupapoexport;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.FakeSap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.github.coupapoexport.sandbox.CoupaPo.po;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real job with {@code erp.type=sap-s4hana}, from Coupa into SAP's purchase order service and back. */
+class SapS4HanaFunctionalTests {
+
+    private final ExportJobHarness harness = new ExportJobHarness();
+
+    private final FakeSap sap = new FakeSap(false).start();
+
+    SapS4HanaFunctionalTests() throws IOException {
+    }
+
+    @AfterEach
+    void stop() {
+        sap.stop();
+        harness.close();
+    }
+
+    @Test
+    void newPoReachesSapOnceIsMarkedExportedAndTheLedgerKeepsSapsNumberForTheNextVersion() {
+        // given a PO with SAP's codes for payment term and G/L account
+        harness.coupa.add(po(4821).version(1).total("1250.00").paymentTerm("NT45")
+            .line(Line.quantity(15001, "1", "Safety gloves, L", "50.0", "5.00", "EA").total("250.00")
+                .account("61000000"))
+            .line(Line.amount(15002, "2", "Installation service", "1000.00").account("61000100")
+                .needBy("2026-03-25T00:00:00-07:00")));
+
+        // when
+        ExportJobHarness.RunResult day1 = harness.run(sap.settings().toArray(String[]::new));
+
+        // then
+        assertThat(day1.exitCode()).isZero();
+        assertThat(day1.summary()).contains("status=COMPLETED", "read=1", "exported=1", "failed=0", "exit=0");
+        assertThat(sap.created()).hasSize(1);
+        assertThat(sap.purchaseOrders()).containsOnlyKeys("4500000001");
+        assertThat(harness.erp.received()).isEmpty();
+        assertThat(harness.coupa.isExported(4821)).isTrue();
+        assertThat(harness.ledger()).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("ACCEPTED");
+            assertThat(row.get("ACTION")).isEqualTo("CREATE");
+            assertThat(row.get("ERP_DOCUMENT_ID")).isEqualTo("4500000001");
+        });
+
+        // and when Coupa issues version 2 (the buyer's change)
+        harness.coupa.change(4821, "2026-03-03T10:00:00-08:00", po -> po.put("version", 2));
+        ExportJobHarness.RunResult day2 = harness.run(sap.settings().toArray(String[]::new));
+
+        // then SAP's PO is changed, not created again
+        assertThat(day2.exitCode()).isZero();
+        assertThat(sap.created()).hasSize(1);
+        assertThat(sap.calls()).contains(
+                "PATCH /A_PurchaseOrderItem(PurchaseOrder='4500000001',PurchaseOrderItem='10')",
+                "PATCH /A_PurchaseOrderItem(PurchaseOrder='4500000001',PurchaseOrderItem='20')");
+        assertThat(harness.coupa.isExported(4821)).isTrue();
+        assertThat(harness.ledger()).extracting(row -> row.get("ACTION") + " " + row.get("ERP_DOCUMENT_ID"))
+            .isEqualTo(List.of("CREATE 4500000001", "UPDATE 4500000001"));
+    }
+
+    @Test
+    void refusedSapCredentialsStopTheRunWithExit2MarkingNothingAndNamingNoSecret() {
+        // given
+        harness.coupa.add(po(4821).paymentTerm("NT45")
+            .line(Line.quantity(15001, "1", "Safety gloves, L", "50.0", "5.00", "EA").account("61000000")));
+        List<String> settings = sap.settings();
+        settings.add("--erp.sap.password=sap-wrong-77c1");
+
+        // when
+        ExportJobHarness.RunResult result = harness.run(settings.toArray(String[]::new));
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("SAP refused the job's credentials").doesNotContain("sap-wrong-77c1",
+                FakeSap.PASSWORD);
+        assertThat(sap.created()).isEmpty();
+        assertThat(harness.coupa.isExported(4821)).isFalse();
+    }
+
+    @Test
+    void sapSettingsProblemsAreListedAtOnceWithExit2() {
+        // when SAP is chosen and its settings are left out
+        ExportJobHarness.RunResult result = harness.run("--erp.type=sap-s4hana", "--erp.sap.numbering=automatic");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.output()).contains("erp.sap.base-url is required", "erp.sap.username is required",
+                "erp.sap.password is required", "erp.sap.numbering must be internal or external (was 'automatic')",
+                "erp.sap.company-code is required", "erp.sap.plant is required");
+        assertThat(harness.coupaRequests()).isEmpty();
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.coupapoexport.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.Headers;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What {@link FakeSap} refuses as SAP's {@code API_PURCHASEORDER_PROCESS_SRV} does, with SAP's error body: a value
+ * over its property's length, an {@code Edm.Decimal} that is not a string, an {@code Edm.DateTime} that is not
+ * {@code /Date(<millis>)/}. Lengths as the service's metadata gives them.
+ */
+final class FakeSapRules {
+
+    static final Map<String, Integer> HEADER_LENGTHS = Map.of("PurchaseOrder", 10, "CompanyCode", 4,
+            "PurchaseOrderType", 4, "Supplier", 10, "PurchasingOrganization", 4, "PurchasingGroup", 3,
+            "DocumentCurrency", 5, "PaymentTerms", 4, "CorrespncExternalReference", 12);
+
+    static final Map<String, Integer> ITEM_LENGTHS = Map.of("PurchaseOrderItem", 5, "PurchaseOrderItemText", 40,
+            "Plant", 4, "PurchaseOrderQuantityUnit", 3, "TaxCode", 2, "AccountAssignmentCategory", 1,
+            "RequisitionerName", 12, "MaterialGroup", 9, "PurchasingDocumentDeletionCode", 1);
+
+    private static final List<String> ITEM_DECIMALS = List.of("OrderQuantity", "NetPriceAmount");
+
+    private FakeSapRules() {
+    }
+
+    /** Every problem of a PO's header and items, as SAP's messages say them. */
+    static List<String> purchaseOrderProblems(JsonNode po) {
+        List<String> problems = new ArrayList<>(lengthProblems(po, HEADER_LENGTHS));
+        po.path("to_PurchaseOrderItem").forEach(item -> problems.addAll(itemProblems(item)));
+        return problems;
+    }
+
+    /** Whether a change carries the CSRF token given to the session its cookie names, as SAP Gateway checks. */
+    static boolean validToken(Headers headers, String sessionCookie, Map<String, String> tokens) {
+        String cookies = headers.getFirst("Cookie");
+        Matcher session = Pattern.compile(sessionCookie + "=([^;]+)").matcher(cookies == null ? "" : cookies);
+        String token = headers.getFirst("X-CSRF-Token");
+        return session.find() && token != null && token.equals(tokens.get(session.group(1)));
+    }
+
+    /** Every problem of a deep insert, its number against the PO type's numbering and the POs SAP holds included. */
+    static List<String> createProblems(JsonNode po, boolean externalNumbering, Set<String> held) {
+        List<String> problems = purchaseOrderProblems(po);
+        String given = po.path("PurchaseOrder").asString("");
+        if (externalNumbering && given.isEmpty()) {
+            problems.add("Enter a purchase order number (external number assignment)");
+        }
+        else if (!externalNumbering && !given.isEmpty()) {
+            problems.add("Purchase order number " + given + " is not in the internal number range");
+        }
+        else if (held.contains(given)) {
+            problems.add("Purchase order " + given + " already exists");
+        }
+        return problems;
+    }
+
+    /** Every problem of one item, new or patched. */
+    static List<String> itemProblems(JsonNode item) {
+        List<String> problems = new ArrayList<>(lengthProblems(item, ITEM_LENGTHS));
+        for (String decimal : ITEM_DECIMALS) {
+            if (item.has(decimal) && !(item.get(decimal).isString() && item.get(decimal).asString().matches(
+                    "-?\\d+(\\.\\d+)?"))) {
+                problems.add("Invalid value for property '" + decimal + "' of type Edm.Decimal");
+            }
+        }
+        for (JsonNode schedule : item.path("to_ScheduleLine")) {
+            if (!schedule.path("ScheduleLineDeliveryDate").asString("").matches("/Date\\(-?\\d+\\)/")) {
+                problems.add("Invalid value for property 'ScheduleLineDeliveryDate' of type Edm.DateTime");
+            }
+            if (!schedule.path("ScheduleLineOrderQuantity").isString()) {
+                problems.add("Invalid value for property 'ScheduleLineOrderQuantity' of type Edm.Decimal");
+            }
+        }
+        for (JsonNode account : item.path("to_AccountAssignment")) {
+            if (account.path("GLAccount").asString("").length() > 10) {
+                problems.add("Value '" + account.path("GLAccount").asString() + "' of property 'GLAccount' exceeds"
+                        + " the maximum length of 10");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> lengthProblems(JsonNode entity, Map<String, Integer> lengths) {
+        List<String> problems = new ArrayList<>();
+        lengths.forEach((property, length) -> {
+            if (entity.path(property).isString() && entity.get(property).asString().length() > length) {
+                problems.add("Value '" + entity.get(property).asString() + "' of property '" + property
+                        + "' exceeds the maximum length of " + length);
+            }
+        });
+        problems.sort(null);
+        return problems;
+    }
+
+    /**
+     * SAP Gateway's error body: the first message, and every message again in the details (SAP repeats the main
+     * one there, which is why the adapter takes each message once).
+     */
+    static String errorBody(JsonMapper json, String code, List<String> messages) {
+        ObjectNode error = json.createObjectNode();
+        ObjectNode body = error.putObject("error");
+        body.put("code", code);
+        body.putObject("message").put("lang", "en").put("value", messages.get(0));
+        ArrayNode details = body.putObject("innererror").putArray("errordetails");
+        for (String message : messages) {
+            details.addObject().put("code", code).put("message", message).put("propertyref", "")
+                .put("severity", "error");
+        }
+        return json.writeValueAsString(error);
+    }
+}
