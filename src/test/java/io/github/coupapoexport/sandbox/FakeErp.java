@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +17,7 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import tools.jackson.databind.JsonNode;
@@ -108,6 +110,21 @@ public class FakeErp {
             answer.withHeader("Content-Type", contentType);
         }
         everyDocument = server.stubFor(post(urlPathEqualTo("/purchase-orders")).atPriority(1).willReturn(answer));
+    }
+
+    /**
+     * The next {@code times} documents, whatever their PO, get {@code status} and none is applied: an ERP that is busy
+     * for a moment. Documents after them are answered as before.
+     */
+    public void failNext(int status, int times) {
+        String scenario = "failing " + UUID.randomUUID();
+        String state = Scenario.STARTED;
+        for (int failure = 1; failure <= times; failure++) {
+            server.stubFor(post(urlPathEqualTo("/purchase-orders")).atPriority(2).inScenario(scenario)
+                .whenScenarioStateIs(state).willSetStateTo("failed " + failure)
+                .willReturn(aResponse().withStatus(status).withBody("{\"message\": \"busy\"}")));
+            state = "failed " + failure;
+        }
     }
 
     /** Undoes {@link #answerEveryDocument}. */

@@ -73,6 +73,24 @@ class FakeErpTest {
         assertThat(erp.received()).extracting(FakeErp.Received::status).containsExactly(201, 401, 201);
     }
 
+    @Test
+    void busyErpAnswersTheNextDocumentsOfAnyPo503AndAppliesNoneOfThemThenAcceptsAgain() throws Exception {
+        // given
+        send("key-0", "4800", "CREATE", Duration.ofSeconds(30));
+        erp.failNext(503, 2);
+
+        // when
+        int first = send("key-1", "4821", "CREATE");
+        int second = send("key-2", "4822", "CREATE");
+        int third = send("key-1", "4821", "CREATE");
+
+        // then
+        assertThat(first).isEqualTo(503);
+        assertThat(second).isEqualTo(503);
+        assertThat(third).isEqualTo(201);
+        assertThat(erp.applied()).extracting(FakeErp.Applied::idempotencyKey).containsExactly("key-0", "key-1");
+    }
+
     private int send(String key, String poNumber, String action) throws IOException, InterruptedException {
         return send(key, poNumber, action, READ_TIMEOUT);
     }
