@@ -1,6 +1,7 @@
 package io.github.coupapoexport.erp.sap;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -72,11 +73,15 @@ public class SapS4HanaErp implements Erp {
         }
         try {
             document.lines().forEach(SapPayloads::itemNumber);
-            return null;
         }
         catch (IllegalArgumentException ex) {
             return ex.getMessage();
         }
+        // Only a create or an update sends account assignments (for a line new to SAP): a cancel or close sends none.
+        List<String> accounts = document.action() == ErpAction.CREATE || document.action() == ErpAction.UPDATE
+                ? document.liveLines().stream().flatMap(line -> payloads.accountProblems(line).stream()).toList()
+                : List.of();
+        return accounts.isEmpty() ? null : String.join("; ", accounts);
     }
 
     private ErpAnswer create(ErpPurchaseOrder document) {
