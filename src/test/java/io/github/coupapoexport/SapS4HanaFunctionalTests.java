@@ -1,6 +1,8 @@
 package io.github.coupapoexport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
@@ -91,6 +93,33 @@ class SapS4HanaFunctionalTests {
                 "CostCenter":"100"},{"AccountAssignmentNumber":"02","MultipleAcctAssgmtDistrPercent":"40",\
                 "GLAccount":"8100","CostCenter":"200"}]""");
         assertThat(harness.coupa.isExported(4830)).isTrue();
+    }
+
+    @Test
+    void dryRunWritesTheDeepInsertSapWouldReceiveAndAPoSapWouldRefuseAsRejectedWithoutCallingSap()
+            throws IOException {
+        // given a PO SAP would take and one whose account code is over SAP's 10 characters
+        harness.coupa.add(po(4821).paymentTerm("NT45").line(Line.amount(15002, "1", "Installation service",
+                "1000.00").account("61000100")),
+                po(4822).paymentTerm("NT45").line(Line.amount(15102, "1", "Consulting", "500.00")
+                    .account("01-100-8000")));
+        Path out = harness.folder().resolve("dry-run");
+        List<String> settings = sap.settings();
+        settings.addAll(List.of("--dry-run", "--out=" + out));
+
+        // when
+        ExportJobHarness.RunResult result = harness.run(settings.toArray(String[]::new));
+
+        // then
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(sap.calls()).isEmpty();
+        assertThat(Files.readString(out.resolve("PO-4821.json"))).contains("\"method\" : \"POST\"",
+                "\"path\" : \"/A_PurchaseOrder\"", "\"CorrespncExternalReference\" : \"4821\"",
+                "\"GLAccount\" : \"61000100\"");
+        assertThat(Files.readString(out.resolve("PO-4822.rejected.txt"))).isEqualTo("PO 4822 cannot be sent to the"
+                + " ERP: line 1: GLAccount '01-100-8000' has 11 characters, SAP takes at most 10"
+                + " (erp.sap.account-segments.gl-account=code)" + System.lineSeparator());
+        assertThat(harness.coupa.isExported(4821)).isFalse();
     }
 
     @Test

@@ -42,12 +42,16 @@ public class SapS4HanaErp implements Erp {
 
     private final boolean externalNumbering;
 
-    SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering) {
+    private final SapPreview preview;
+
+    SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering,
+            SapPreview preview) {
         this.sap = sap;
         this.answers = answers;
         this.payloads = payloads;
         this.retry = retry;
         this.externalNumbering = externalNumbering;
+        this.preview = preview;
     }
 
     /** Each attempt starts over from a look-up, so an attempt after one whose answer was lost finds what it did. */
@@ -63,6 +67,17 @@ public class SapS4HanaErp implements Erp {
                 : change(document, delivery.erpDocumentId()),
                 (last, attempts) -> last instanceof SapAnswers.Final answered ? answered.answer()
                         : new ErpAnswer.Unreachable(last.getMessage()));
+    }
+
+    /** The calls that change SAP, from the document alone: no token is fetched, nothing is read or changed. */
+    @Override
+    public String preview(ErpDelivery delivery) {
+        ErpPurchaseOrder document = delivery.document();
+        String invalid = invalid(document);
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+        return preview.calls(document, delivery.erpDocumentId());
     }
 
     /** What SAP could not take whatever its state: told before any call, naming the PO or the line. */
@@ -188,7 +203,7 @@ public class SapS4HanaErp implements Erp {
     }
 
     /** A string key in an entity's URL, e.g. {@code ('4500000001')}. */
-    private static String key(String value) {
+    static String key(String value) {
         return UriUtils.encodePathSegment(literal(value), UTF_8);
     }
 
