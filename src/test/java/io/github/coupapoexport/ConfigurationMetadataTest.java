@@ -43,7 +43,9 @@ class ConfigurationMetadataTest {
                 "erp.sap.retry.max-retries", "erp.sap.retry.initial-delay", "erp.sap.retry.max-delay",
                 "erp.sap.numbering", "erp.sap.company-code", "erp.sap.purchasing-organization",
                 "erp.sap.purchasing-group", "erp.sap.purchase-order-type", "erp.sap.plant", "erp.sap.tax-code",
-                "erp.sap.account-assignment-category", "erp.sap.cost-center", "erp.sap.material-group",
+                "erp.sap.account-assignment-category", "erp.sap.cost-center", "erp.sap.account-segments.gl-account",
+                "erp.sap.account-segments.cost-center", "erp.sap.account-segments.wbs-element",
+                "erp.sap.account-segments.profit-center", "erp.sap.material-group",
                 "erp.sap.amount-line-unit", "export.mark-exported", "export.value-maps",
                 "export.concurrency");
         assertThat(keys.values()).allSatisfy(key -> assertThat(key.path("description").asString()).isNotBlank());

@@ -1,12 +1,15 @@
 package io.github.coupapoexport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeSap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static io.github.coupapoexport.sandbox.CoupaPo.po;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +68,58 @@ class SapS4HanaFunctionalTests {
         assertThat(harness.coupa.isExported(4821)).isTrue();
         assertThat(harness.ledger()).extracting(row -> row.get("ACTION") + " " + row.get("ERP_DOCUMENT_ID"))
             .isEqualTo(List.of("CREATE 4500000001", "UPDATE 4500000001"));
+    }
+
+    @Test
+    void splitLineReachesSapAsOneAccountAssignmentPerAllocationFromTheConfiguredSegments() {
+        // given a line split 60/40 over two accounts whose third segment is the G/L account, second the cost center
+        harness.coupa.add(po(4830).total("1000.00").paymentTerm("NT45")
+            .line(Line.amount(16002, "1", "Installation service", "1000.00")
+                .allocation("60.0", "600.0000", "01-100-8100", "01", "100", "8100")
+                .allocation("40.0", "400.0000", "02-200-8100", "02", "200", "8100")));
+        List<String> settings = sap.settings();
+        settings.addAll(List.of("--erp.sap.account-segments.gl-account=segment-3",
+                "--erp.sap.account-segments.cost-center=segment-2"));
+
+        // when
+        ExportJobHarness.RunResult result = harness.run(settings.toArray(String[]::new));
+
+        // then SAP holds the item with both assignments, distributed by percentage
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        JsonNode item = sap.purchaseOrders().get("4500000001").get("to_PurchaseOrderItem").get(0);
+        assertThat(item.get("MultipleAcctAssgmtDistribution").asString()).isEqualTo("2");
+        assertThat(item.get("to_AccountAssignment").toString()).isEqualTo("""
+                [{"AccountAssignmentNumber":"01","MultipleAcctAssgmtDistrPercent":"60","GLAccount":"8100",\
+                "CostCenter":"100"},{"AccountAssignmentNumber":"02","MultipleAcctAssgmtDistrPercent":"40",\
+                "GLAccount":"8100","CostCenter":"200"}]""");
+        assertThat(harness.coupa.isExported(4830)).isTrue();
+    }
+
+    @Test
+    void dryRunWritesTheDeepInsertSapWouldReceiveAndAPoSapWouldRefuseAsRejectedWithoutCallingSap()
+            throws IOException {
+        // given a PO SAP would take and one whose account code is over SAP's 10 characters
+        harness.coupa.add(po(4821).paymentTerm("NT45").line(Line.amount(15002, "1", "Installation service",
+                "1000.00").account("61000100")),
+                po(4822).paymentTerm("NT45").line(Line.amount(15102, "1", "Consulting", "500.00")
+                    .account("01-100-8000")));
+        Path out = harness.folder().resolve("dry-run");
+        List<String> settings = sap.settings();
+        settings.addAll(List.of("--dry-run", "--out=" + out));
+
+        // when
+        ExportJobHarness.RunResult result = harness.run(settings.toArray(String[]::new));
+
+        // then
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(sap.calls()).isEmpty();
+        assertThat(Files.readString(out.resolve("PO-4821.json"))).contains("\"method\" : \"POST\"",
+                "\"path\" : \"/A_PurchaseOrder\"", "\"CorrespncExternalReference\" : \"4821\"",
+                "\"GLAccount\" : \"61000100\"");
+        assertThat(Files.readString(out.resolve("PO-4822.rejected.txt"))).isEqualTo("PO 4822 cannot be sent to the"
+                + " ERP: line 1: GLAccount '01-100-8000' has 11 characters, SAP takes at most 10"
+                + " (erp.sap.account-segments.gl-account=code)" + System.lineSeparator());
+        assertThat(harness.coupa.isExported(4821)).isFalse();
     }
 
     @Test

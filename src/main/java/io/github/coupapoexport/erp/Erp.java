@@ -1,5 +1,7 @@
 package io.github.coupapoexport.erp;
 
+import io.github.coupapoexport.mapping.ErpDocumentJson;
+
 /**
  * The ERP as the export sees it: a document delivered under its snapshot's idempotency key, and what the ERP made of
  * it. The export records each delivery in its ledger before it is made, so an adapter may be asked again for the same
@@ -17,4 +19,16 @@ public interface Erp {
      * exception
      */
     ErpAnswer deliver(ErpDelivery delivery);
+
+    /**
+     * What {@link #deliver} would send for this delivery, as text for a person to read ({@code --dry-run}). Pure: it
+     * asks the ERP nothing, not even for a token, so it changes nothing anywhere. This default is the document's
+     * JSON, indented: the REST contract's body.
+     *
+     * @throws IllegalArgumentException when the adapter would reject the document without sending it; the message
+     * says why, as the rejection would
+     */
+    default String preview(ErpDelivery delivery) {
+        return ErpDocumentJson.writeIndented(delivery.document());
+    }
 }

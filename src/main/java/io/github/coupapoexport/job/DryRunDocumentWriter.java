@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.github.coupapoexport.mapping.ErpDocumentJson;
+import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.ReadyForErp;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
@@ -17,12 +18,15 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * {@code --dry-run}: each document goes to a file under {@code --out} exactly as it would be posted, and an invalid
- * PO to a {@code .rejected.txt} file with its reason. Nothing is sent, marked or recorded.
+ * {@code --dry-run}: each document goes to a file under {@code --out} as the selected ERP adapter would send it
+ * ({@link Erp#preview}: the REST contract's JSON, SAP's calls), and an invalid PO, or one the adapter would reject
+ * without sending it, to a {@code .rejected.txt} file with its reason. Nothing is sent, marked or recorded.
  * <p>
  * One writer per step execution (step scope): its tally starts afresh with each.
  */
 public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, StepExecutionListener {
+
+    private final Erp erp;
 
     private final Path out;
 
@@ -30,7 +34,8 @@ public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, St
 
     private ExportTally tally = ExportTally.NONE;
 
-    public DryRunDocumentWriter(Path out, StepExecution stepExecution) {
+    public DryRunDocumentWriter(Erp erp, Path out, StepExecution stepExecution) {
+        this.erp = erp;
         this.out = out;
         this.stepExecution = stepExecution;
     }
@@ -50,17 +55,33 @@ public class DryRunDocumentWriter implements ItemWriter<PurchaseOrderExport>, St
     public void write(Chunk<? extends PurchaseOrderExport> chunk) throws IOException {
         for (PurchaseOrderExport export : chunk) {
             if (export instanceof ReadyForErp ready) {
-                Files.writeString(file(ready.snapshot(), ".json"), ErpDocumentJson.writeIndented(ready.document()),
-                        StandardCharsets.UTF_8);
-                tally = tally.plusExported();
+                preview(ready);
             }
             else if (export instanceof InvalidPurchaseOrder invalid) {
-                Files.writeString(file(invalid.snapshot(), ".rejected.txt"), invalid.reason() + System.lineSeparator(),
-                        StandardCharsets.UTF_8);
-                tally = tally.plusFailed();
+                rejected(invalid.snapshot(), invalid.reason());
             }
         }
         tally.writeTo(stepExecution.getExecutionContext());
+    }
+
+    /** No ERP document id: the dry run reads no ledger, so an adapter that needs one says how it would find it. */
+    private void preview(ReadyForErp ready) throws IOException {
+        String sent;
+        try {
+            sent = erp.preview(ErpDelivery.of(ready.snapshot().idempotencyKey(), ready.document(), null));
+        }
+        catch (IllegalArgumentException ex) {
+            rejected(ready.snapshot(), "PO " + ready.snapshot().label() + " cannot be sent to the ERP: "
+                    + ex.getMessage());
+            return;
+        }
+        Files.writeString(file(ready.snapshot(), ".json"), sent, StandardCharsets.UTF_8);
+        tally = tally.plusExported();
+    }
+
+    private void rejected(PurchaseOrderSnapshot snapshot, String reason) throws IOException {
+        Files.writeString(file(snapshot, ".rejected.txt"), reason + System.lineSeparator(), StandardCharsets.UTF_8);
+        tally = tally.plusFailed();
     }
 
     private Path file(PurchaseOrderSnapshot snapshot, String suffix) {

@@ -236,9 +236,10 @@ public class PurchaseOrderExportJobConfiguration {
     /** Step-scoped, for the {@code --out} folder of each dry run; declared as the class, so that it makes the folder. */
     @Bean
     @StepScope
-    DryRunDocumentWriter dryRunDocumentWriter(@Value("#{jobParameters['" + ExportJobParameters.OUT + "']}") String out,
+    DryRunDocumentWriter dryRunDocumentWriter(Erp erp,
+            @Value("#{jobParameters['" + ExportJobParameters.OUT + "']}") String out,
             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new DryRunDocumentWriter(Path.of(out), stepExecution);
+        return new DryRunDocumentWriter(erp, Path.of(out), stepExecution);
     }
 
 }

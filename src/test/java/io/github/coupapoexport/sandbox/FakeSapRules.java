@@ -1,6 +1,8 @@
 package io.github.coupapoexport.sandbox;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What {@link FakeSap} refuses as SAP's {@code API_PURCHASEORDER_PROCESS_SRV} does, with SAP's error body: a value
  * over its property's length, an {@code Edm.Decimal} that is not a string, an {@code Edm.DateTime} that is not
- * {@code /Date(<millis>)/}. Lengths as the service's metadata gives them.
+ * {@code /Date(<millis>)/}, several account assignments of an item that do not distribute it whole. Lengths as the
+ * service's metadata gives them.
  */
 final class FakeSapRules {
 
@@ -28,6 +31,9 @@ final class FakeSapRules {
     static final Map<String, Integer> ITEM_LENGTHS = Map.of("PurchaseOrderItem", 5, "PurchaseOrderItemText", 40,
             "Plant", 4, "PurchaseOrderQuantityUnit", 3, "TaxCode", 2, "AccountAssignmentCategory", 1,
             "RequisitionerName", 12, "MaterialGroup", 9, "PurchasingDocumentDeletionCode", 1);
+
+    static final Map<String, Integer> ACCOUNT_LENGTHS = Map.of("AccountAssignmentNumber", 2, "GLAccount", 10,
+            "CostCenter", 10, "ProfitCenter", 10, "WBSElement", 24);
 
     private static final List<String> ITEM_DECIMALS = List.of("OrderQuantity", "NetPriceAmount");
 
@@ -82,11 +88,39 @@ final class FakeSapRules {
                 problems.add("Invalid value for property 'ScheduleLineOrderQuantity' of type Edm.Decimal");
             }
         }
+        problems.addAll(accountProblems(item));
+        return problems;
+    }
+
+    /**
+     * Every problem of an item's account assignments: their lengths, numbers given twice, and several assignments
+     * without a distribution indicator, or by percentage ({@code 2}) with shares that are not {@code Edm.Decimal}
+     * (3, 1) or do not add up to 100.
+     */
+    private static List<String> accountProblems(JsonNode item) {
+        List<String> problems = new ArrayList<>();
+        Set<String> numbers = new HashSet<>();
+        BigDecimal shares = BigDecimal.ZERO;
         for (JsonNode account : item.path("to_AccountAssignment")) {
-            if (account.path("GLAccount").asString("").length() > 10) {
-                problems.add("Value '" + account.path("GLAccount").asString() + "' of property 'GLAccount' exceeds"
-                        + " the maximum length of 10");
+            problems.addAll(lengthProblems(account, ACCOUNT_LENGTHS));
+            if (!numbers.add(account.path("AccountAssignmentNumber").asString(""))) {
+                problems.add("Account assignment " + account.path("AccountAssignmentNumber").asString("")
+                        + " exists more than once");
             }
+            JsonNode share = account.path("MultipleAcctAssgmtDistrPercent");
+            if (!share.isMissingNode() && !(share.isString() && share.asString().matches("\\d{1,2}(\\.\\d)?"))) {
+                problems.add("Invalid value for property 'MultipleAcctAssgmtDistrPercent' of type Edm.Decimal");
+            }
+            else if (share.isString()) {
+                shares = shares.add(new BigDecimal(share.asString()));
+            }
+        }
+        String distribution = item.path("MultipleAcctAssgmtDistribution").asString("");
+        if (numbers.size() > 1 && distribution.isBlank()) {
+            problems.add("Enter a distribution indicator for multiple account assignment");
+        }
+        else if (numbers.size() > 1 && distribution.equals("2") && shares.compareTo(BigDecimal.valueOf(100)) != 0) {
+            problems.add("Distribution percentages add up to " + shares.toPlainString() + ", not 100");
         }
         return problems;
     }

@@ -3,6 +3,7 @@ package io.github.coupapoexport.sandbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,13 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.coupapoexport.CoupaPoExportApplication;
-import io.github.coupapoexport.sandbox.FakeErp.Received;
-import tools.jackson.databind.JsonNode;
+import io.github.coupapoexport.erp.ErpProperties;
 
 /**
  * {@code ./mvnw spring-boot:test-run}: the real export job against a fake Coupa holding thirty realistic POs and a
  * fake ERP, on the default H2 job repository (kept under {@code target/sandbox}). It runs twice, as a scheduler
- * would on two days, with buyers changing POs in between, and prints what the ERP and Coupa received.
+ * would on two days, with buyers changing POs in between, and prints what the ERP and Coupa received. The ERP is
+ * the REST contract's, or with {@code -Dspring-boot.run.arguments=--erp.type=sap-s4hana} a fake SAP S/4HANA.
  */
 public final class Sandbox {
 
@@ -27,15 +28,16 @@ public final class Sandbox {
         Path folder = Path.of("target", "sandbox");
         deleteRecursively(folder);
         FakeCoupa coupa = new FakeCoupa();
-        FakeErp erp = new FakeErp();
         coupa.startServer();
-        erp.startServer();
+        SandboxErp erp = List.of(args).contains("--erp.type=" + ErpProperties.SAP_S4HANA) ? new SandboxSapErp()
+                : new SandboxRestErp();
         int worst = 0;
         try {
             coupa.add(SandboxPurchaseOrders.firstDay().toArray(CoupaPo[]::new));
-            erp.rejectSupplier(SandboxPurchaseOrders.BLOCKED_SUPPLIER,
-                    "Supplier " + SandboxPurchaseOrders.BLOCKED_SUPPLIER + " is blocked for purchasing in the ERP");
-            List<String> arguments = coupa.settingsFor(erp);
+            List<String> arguments = new ArrayList<>(List.of("--coupa.base-url=" + coupa.baseUrl(),
+                    "--coupa.client-id=" + FakeCoupa.CLIENT_ID, "--coupa.client-secret=" + FakeCoupa.CLIENT_SECRET,
+                    "--coupa.monitoring.integration-code=" + FakeCoupa.INTEGRATION_CODE));
+            arguments.addAll(erp.settings());
             arguments.addAll(List.of(
                     "--spring.datasource.url=jdbc:h2:file:./" + folder.resolve("coupa-po-export") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
                     "--logging.level.org.springframework.batch=WARN",
@@ -43,31 +45,36 @@ public final class Sandbox {
             arguments.addAll(List.of(args));
 
             banner("Day 1: 30 POs in Coupa (new, a draft, one already exported, one without a supplier number, "
-                    + "one for a supplier the ERP blocks)");
-            worst = Math.max(worst, run(arguments, coupa, erp));
+                    + "one for supplier " + SandboxPurchaseOrders.BLOCKED_SUPPLIER
+                    + ", which the REST fake ERP blocks)");
+            worst = worse(worst, run(arguments, coupa, erp));
 
             SandboxPurchaseOrders.buyersChangeTheirPos(coupa);
             banner("Day 2: buyers changed PO 4821 (new version, line 2 deleted, line 3 removed, line 4 added), "
                     + "cancelled 4822, closed 4823, and added the supplier number to 4826");
-            worst = Math.max(worst, run(arguments, coupa, erp));
+            worst = worse(worst, run(arguments, coupa, erp));
         }
         finally {
             coupa.stopServer();
-            erp.stopServer();
+            erp.stop();
         }
-        // Exit 3 (a PO rejected, recorded, coming back) is the expected outcome here; anything worse is not.
-        System.exit(worst <= 3 ? 0 : worst);
+        // Exit 3 (a PO rejected, recorded, coming back) is the expected outcome here; any other failure is not (exit
+        // 2, bad settings, is numerically smaller but worse).
+        System.exit(worst == 0 || worst == 3 ? 0 : worst);
     }
 
-    private static int run(List<String> arguments, FakeCoupa coupa, FakeErp erp) {
+    /** The exit code that says more is wrong: any but 0 and 3 over those two, 3 over 0. */
+    private static int worse(int worst, int exitCode) {
+        return worst != 0 && worst != 3 ? worst : exitCode == 0 ? worst : exitCode;
+    }
+
+    private static int run(List<String> arguments, FakeCoupa coupa, SandboxErp erp) {
         coupa.server().resetRequests();
-        erp.server().resetRequests();
+        erp.beforeRun();
         int exitCode = CoupaPoExportApplication.run(arguments.toArray(String[]::new));
         System.out.println();
-        System.out.println("Exit code " + exitCode + ". The ERP received:");
-        for (Received received : erp.received()) {
-            System.out.println("  " + describe(received));
-        }
+        System.out.print("Exit code " + exitCode + ". ");
+        erp.printAfterRun();
         List<String> marked = coupa.server().getAllServeEvents().stream()
             .filter(event -> event.getRequest().getMethod().getName().equals("PUT"))
             .filter(event -> event.getRequest().getUrl().startsWith("/api/purchase_orders/")
@@ -114,26 +121,6 @@ public final class Sandbox {
                         response.get("response-code"), response.get("response-message"));
             }
         }
-    }
-
-    private static String describe(Received received) {
-        JsonNode document = received.document();
-        long deleted = 0;
-        long live = 0;
-        for (JsonNode line : document.get("lines")) {
-            if (line.get("deleted").asBoolean()) {
-                deleted++;
-            }
-            else {
-                live++;
-            }
-        }
-        String answer = received.status() == FakeErp.Received.NO_ANSWER ? "no answer" : "HTTP " + received.status();
-        return String.format("PO %-5s rev %d %-6s %-8s %s %10s, %d line(s)%s  -> %s   [Idempotency-Key %s]",
-                received.poNumber(), document.get("revision").asInt(), received.action(),
-                document.get("supplier").get("number").asString(), document.get("currency").asString(),
-                document.get("total").asString(), live, deleted == 0 ? "" : " + " + deleted + " deleted", answer,
-                received.idempotencyKey());
     }
 
     private static void banner(String text) {

@@ -11,6 +11,7 @@ import static io.github.coupapoexport.sandbox.CoupaPo.po;
 /**
  * Thirty POs as a buyer's Coupa would hold them on the first day of the integration, and the changes buyers make
  * before the next run: a new version with a deleted line, a cancellation, a close, and a supplier number fixed.
+ * Accounts carry their segments, and one line is split over two accounts.
  */
 final class SandboxPurchaseOrders {
 
@@ -36,6 +37,11 @@ final class SandboxPurchaseOrders {
     private SandboxPurchaseOrders() {
     }
 
+    /** Coupa's default account with its segments (company, cost center, G/L account), as a dynamic chart has them. */
+    private static Line charged(Line line) {
+        return line.account("01-100-8000", "01", "100", "8000");
+    }
+
     static List<CoupaPo> firstDay() {
         List<CoupaPo> pos = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -46,33 +52,37 @@ final class SandboxPurchaseOrders {
                 .paymentTerm(i % 3 == 0 ? "Net 30" : "Net 45");
             for (int l = 0; l <= i % 3; l++) {
                 String[] item = CATALOGUE[(i + l) % CATALOGUE.length];
-                po.line(Line.quantity(id * 10 + l, String.valueOf(l + 1), item[0], String.valueOf(5 + (i * 7 + l) % 40),
-                        item[2], item[1]));
+                po.line(charged(Line.quantity(id * 10 + l, String.valueOf(l + 1), item[0],
+                        String.valueOf(5 + (i * 7 + l) % 40), item[2], item[1])));
             }
             pos.add(po);
         }
         pos.add(po(CHANGED).updatedAt("2026-11-20T09:20:11-08:00")
-            .line(Line.quantity(15001, "1", "Safety gloves, L", "50.0", "5.00", "EA").total("250.00"))
-            .line(Line.amount(15002, "2", "Installation service", "1000.00").account("01-100-8100").commodity("Services"))
-            .line(Line.quantity(15003, "3", "Hard hat, white", "10", "18.50", "each").total("185.00")));
+            .line(charged(Line.quantity(15001, "1", "Safety gloves, L", "50.0", "5.00", "EA").total("250.00")))
+            .line(Line.amount(15002, "2", "Installation service", "1000.00").account("01-100-8100", "01", "100", "8100")
+                .commodity("Services"))
+            .line(charged(Line.quantity(15003, "3", "Hard hat, white", "10", "18.50", "each").total("185.00"))));
         pos.add(po(CANCELED_LATER).supplier("Globex Corporation", "SUP-0012")
-            .line(Line.quantity(15101, "1", "Toner cartridge HP 59A", "10.0", "42.00", "EA")));
+            .line(charged(Line.quantity(15101, "1", "Toner cartridge HP 59A", "10.0", "42.00", "EA"))));
         pos.add(po(CLOSED_LATER).supplier("Initrode Office Supply", "SUP-0140")
-            .line(Line.quantity(15201, "1", "Copy paper A4, 5 reams", "40", "23.90", "BX")));
-        pos.add(po(4824).exported(true).line(Line.quantity(15301, "1", "Ear defenders", "5", "24.00", "EA")));
-        pos.add(po(4825).status("draft").line(Line.quantity(15401, "1", "Hi-vis vest, XL", "12", "7.80", "EA")));
+            .line(charged(Line.quantity(15201, "1", "Copy paper A4, 5 reams", "40", "23.90", "BX"))));
+        pos.add(po(4824).exported(true).line(charged(Line.quantity(15301, "1", "Ear defenders", "5", "24.00", "EA"))));
+        pos.add(po(4825).status("draft")
+            .line(charged(Line.quantity(15401, "1", "Hi-vis vest, XL", "12", "7.80", "EA"))));
         pos.add(po(NO_SUPPLIER_NUMBER).supplier("Northwind Traders", null)
-            .line(Line.quantity(15501, "1", "Cleaning supplies", "25", "3.20", "KG")));
+            .line(charged(Line.quantity(15501, "1", "Cleaning supplies", "25", "3.20", "KG"))));
         pos.add(po(4827).supplier("Initech", BLOCKED_SUPPLIER)
-            .line(Line.amount(15601, "1", "Printer maintenance contract", "1800.00").commodity("Services")));
+            .line(charged(Line.amount(15601, "1", "Printer maintenance contract", "1800.00").commodity("Services"))));
         pos.add(po(4828).status("cancelled").supplier("Stark Facilities Services", "SUP-0305")
-            .line(Line.amount(15701, "1", "Window cleaning, Q4", "640.00").commodity("Services")));
+            .line(charged(Line.amount(15701, "1", "Window cleaning, Q4", "640.00").commodity("Services"))));
         pos.add(po(4829).paymentTerm("2% 10 Net 30").supplier("Stark Facilities Services", "SUP-0305")
-            .line(Line.amount(15801, "1", "Office move, labour", "4200.00").commodity("Services"))
-            .line(Line.amount(15802, "2", "Office move, crates", "350.00").commodity("Services")));
+            .line(Line.amount(15801, "1", "Office move, labour", "4200.00").commodity("Services")
+                .allocation("60", "2520.00", "01-100-8100", "01", "100", "8100")
+                .allocation("40", "1680.00", "02-200-8100", "02", "200", "8100"))
+            .line(charged(Line.amount(15802, "2", "Office move, crates", "350.00").commodity("Services"))));
         pos.add(po(4830).currency("EUR").supplier("Umbrella Safety Co", "SUP-0211")
             .shipTo("Lyon Warehouse", "12 Rue de la Republique", "Lyon", null, "69002", "FR")
-            .line(Line.quantity(15901, "1", "Nitrile gloves, M", "30", "12.75", "box")));
+            .line(charged(Line.quantity(15901, "1", "Nitrile gloves, M", "30", "12.75", "box"))));
         return pos;
     }
 

@@ -2,6 +2,7 @@ package io.github.coupapoexport.erp.sap;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.github.coupapoexport.foundation.Texts;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
@@ -37,8 +38,11 @@ final class SapPayloads {
 
     private final SapS4HanaProperties settings;
 
+    private final SapAccountAssignments accounts;
+
     SapPayloads(SapS4HanaProperties settings) {
         this.settings = settings;
+        this.accounts = new SapAccountAssignments(settings.accountSegments(), settings.costCenter());
     }
 
     /** The deep insert of a new PO: its header, and each live line as an item with its account and schedule line. */
@@ -71,12 +75,9 @@ final class SapPayloads {
         putIfSet(item, "MaterialGroup", settings.materialGroup());
         putIfSet(item, "TaxCode", settings.taxCode());
         putIfSet(item, "RequisitionerName", requester == null ? null : Texts.fit(requester, REQUISITIONER_LENGTH));
-        if (line.accountCode() != null) {
+        if (SapAccountAssignments.charged(line)) {
             item.put("AccountAssignmentCategory", settings.accountAssignmentCategory());
-            ObjectNode account = item.putArray("to_AccountAssignment").addObject();
-            account.put("AccountAssignmentNumber", "1");
-            account.put("GLAccount", line.accountCode());
-            putIfSet(account, "CostCenter", settings.costCenter());
+            accounts.addTo(item, line);
         }
         if (line.needByDate() != null) {
             ObjectNode schedule = item.putArray("to_ScheduleLine").addObject();
@@ -91,6 +92,11 @@ final class SapPayloads {
             note.put("PlainLongText", line.description());
         }
         return item;
+    }
+
+    /** What SAP would refuse of the line's account assignments, each naming the line and the field. */
+    List<String> accountProblems(Line line) {
+        return accounts.problems(line);
     }
 
     /** The values a change patches onto an item SAP holds: the same again is harmless. */

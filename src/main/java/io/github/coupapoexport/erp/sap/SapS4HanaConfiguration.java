@@ -26,7 +26,9 @@ public class SapS4HanaConfiguration {
             .build();
         JsonMapper json = JsonMapper.builder().build();
         SapAnswers answers = new SapAnswers(json);
-        return new SapS4HanaErp(new SapSession(restClient, sap.serviceRoot(), answers, json), answers,
-                new SapPayloads(sap), sap.retry().backoff(SapAnswers.Transient.class), sap.externalNumbering());
+        SapPayloads payloads = new SapPayloads(sap);
+        return new SapS4HanaErp(new SapSession(restClient, sap.serviceRoot(), answers, json), answers, payloads,
+                sap.retry().backoff(SapAnswers.Transient.class), sap.externalNumbering(),
+                new SapPreview(payloads, sap.externalNumbering(), json));
     }
 }

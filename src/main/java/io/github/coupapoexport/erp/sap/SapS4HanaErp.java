@@ -1,6 +1,7 @@
 package io.github.coupapoexport.erp.sap;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,12 +42,16 @@ public class SapS4HanaErp implements Erp {
 
     private final boolean externalNumbering;
 
-    SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering) {
+    private final SapPreview preview;
+
+    SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering,
+            SapPreview preview) {
         this.sap = sap;
         this.answers = answers;
         this.payloads = payloads;
         this.retry = retry;
         this.externalNumbering = externalNumbering;
+        this.preview = preview;
     }
 
     /** Each attempt starts over from a look-up, so an attempt after one whose answer was lost finds what it did. */
@@ -64,6 +69,17 @@ public class SapS4HanaErp implements Erp {
                         : new ErpAnswer.Unreachable(last.getMessage()));
     }
 
+    /** The calls that change SAP, from the document alone: no token is fetched, nothing is read or changed. */
+    @Override
+    public String preview(ErpDelivery delivery) {
+        ErpPurchaseOrder document = delivery.document();
+        String invalid = invalid(document);
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+        return preview.calls(document, delivery.erpDocumentId());
+    }
+
     /** What SAP could not take whatever its state: told before any call, naming the PO or the line. */
     private @Nullable String invalid(ErpPurchaseOrder document) {
         if (externalNumbering && document.poNumber().length() > SapPayloads.PURCHASE_ORDER_LENGTH) {
@@ -72,11 +88,15 @@ public class SapS4HanaErp implements Erp {
         }
         try {
             document.lines().forEach(SapPayloads::itemNumber);
-            return null;
         }
         catch (IllegalArgumentException ex) {
             return ex.getMessage();
         }
+        // Only a create or an update sends account assignments (for a line new to SAP): a cancel or close sends none.
+        List<String> accounts = document.action() == ErpAction.CREATE || document.action() == ErpAction.UPDATE
+                ? document.liveLines().stream().flatMap(line -> payloads.accountProblems(line).stream()).toList()
+                : List.of();
+        return accounts.isEmpty() ? null : String.join("; ", accounts);
     }
 
     private ErpAnswer create(ErpPurchaseOrder document) {
@@ -183,7 +203,7 @@ public class SapS4HanaErp implements Erp {
     }
 
     /** A string key in an entity's URL, e.g. {@code ('4500000001')}. */
-    private static String key(String value) {
+    static String key(String value) {
         return UriUtils.encodePathSegment(literal(value), UTF_8);
     }
 

@@ -35,7 +35,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param taxCode the tax code of every item, if SAP needs one
  * @param accountAssignmentCategory the account assignment category of every item with a Coupa account, e.g.
  * {@code K} (cost center)
- * @param costCenter the cost center of every account assignment, until account segments are mapped (issue 12, 3)
+ * @param costCenter the cost center of every account assignment, unless
+ * {@code erp.sap.account-segments.cost-center} takes it from the account
+ * @param accountSegments which part of a Coupa account is the G/L account, the cost center, the WBS element and the
+ * profit center
  * @param materialGroup the material group of every item (SAP needs one for an item without a material)
  * @param amountLineUnit the order unit of a Coupa amount line, sent as quantity 1 at the line's amount
  */
@@ -57,6 +60,7 @@ public record SapS4HanaProperties(
         String taxCode,
         @DefaultValue("K") String accountAssignmentCategory,
         String costCenter,
+        @DefaultValue @NestedConfigurationProperty SapAccountSegments accountSegments,
         String materialGroup,
         @DefaultValue("EA") String amountLineUnit) implements CheckedSettings, Endpoint {
 
@@ -109,6 +113,12 @@ public record SapS4HanaProperties(
         optional(problems, "tax-code", taxCode, 2);
         optional(problems, "cost-center", costCenter, 10);
         optional(problems, "material-group", materialGroup, 9);
+        problems.addAll(accountSegments.problems());
+        if (costCenter != null && !costCenter.isBlank() && accountSegments.costCenter() != null
+                && !accountSegments.costCenter().isBlank()) {
+            problems.add(PREFIX + ".cost-center and " + PREFIX + ".account-segments.cost-center are both set: the"
+                    + " cost center comes from one of them");
+        }
         problems.addAll(retry.problems(PREFIX + ".retry"));
         return problems;
     }

@@ -18,6 +18,9 @@ final class SapDocuments {
 
     static final int MAX_RETRIES = 2;
 
+    /** As without {@code erp.sap.account-segments.*}: the whole account code is the G/L account. */
+    static final SapAccountSegments WHOLE_CODE = new SapAccountSegments("code", null, null, null);
+
     private SapDocuments() {
     }
 
@@ -36,7 +39,17 @@ final class SapDocuments {
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)),
                 sap.externalNumbering() ? SapS4HanaProperties.EXTERNAL : SapS4HanaProperties.INTERNAL, "1010",
-                "1010", "001", "NB", "1010", null, "K", "10101101", null, "EA");
+                "1010", "001", "NB", "1010", null, "K", "10101101", SapDocuments.WHOLE_CODE, null, "EA");
+    }
+
+    /** With the account's segments mapped to SAP's fields, and no cost center for every assignment. */
+    static SapS4HanaProperties settings(FakeSap sap, SapAccountSegments segments) {
+        SapS4HanaProperties plain = settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD);
+        return new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), plain.username(), plain.password(),
+                plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
+                plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
+                plain.taxCode(), plain.accountAssignmentCategory(), null, segments, plain.materialGroup(),
+                plain.amountLineUnit());
     }
 
     static SapS4HanaErp adapter(SapS4HanaProperties settings) {

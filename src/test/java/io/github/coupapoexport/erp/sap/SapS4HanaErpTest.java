@@ -57,7 +57,7 @@ class SapS4HanaErpTest {
                    {"PurchaseOrderItem": "10", "PurchaseOrderItemText": "Safety gloves, L", "OrderQuantity": "50",
                     "PurchaseOrderQuantityUnit": "EA", "NetPriceAmount": "5.00", "Plant": "1010",
                     "RequisitionerName": "jdoe", "AccountAssignmentCategory": "K",
-                    "to_AccountAssignment": [{"AccountAssignmentNumber": "1", "GLAccount": "61000000",
+                    "to_AccountAssignment": [{"AccountAssignmentNumber": "01", "GLAccount": "61000000",
                                               "CostCenter": "10101101"}],
                     "to_ScheduleLine": [{"ScheduleLine": "1", "ScheduleLineDeliveryDate": "/Date(1773964800000)/",
                                          "ScheduleLineOrderQuantity": "50"}]},
@@ -141,19 +141,20 @@ class SapS4HanaErpTest {
 
     @Test
     void sapsErrorRejectsThePoWithEveryMessageOnce() {
-        // given a document SAP refuses for two reasons
+        // given a document SAP refuses for two reasons (a G/L account too long is refused before SAP: see
+        // SapAccountAssignmentsTest)
         ErpPurchaseOrder po = new ErpPurchaseOrder("coupa", 4821, "4821", 1, ErpAction.CREATE, "issued", "USD",
-                "250.00", new ErpPurchaseOrder.Supplier("SUP-0077-ACME-WEST", "Acme"), null, null, null,
+                "250.00", new ErpPurchaseOrder.Supplier("SUP-0077-ACME-WEST", "Acme"), "NET 45", null, null,
                 List.of(new ErpPurchaseOrder.Line("1", 15001, "QUANTITY", "Gloves", "1", "EA", "5.00",
-                        "5.00", null, "01-100-8000-77", null, false)));
+                        "5.00", null, "61000000", null, false)));
 
         // when
         ErpAnswer answer = adapter(sap).deliver(ErpDelivery.of(KEY, po, null));
 
         // then
-        assertThat(answer).isEqualTo(new ErpAnswer.Rejected(400, "Value 'SUP-0077-ACME-WEST' of property 'Supplier'"
-                + " exceeds the maximum length of 10; Value '01-100-8000-77' of property 'GLAccount' exceeds the"
-                + " maximum length of 10"));
+        assertThat(answer).isEqualTo(new ErpAnswer.Rejected(400, "Value 'NET 45' of property 'PaymentTerms' exceeds"
+                + " the maximum length of 4; Value 'SUP-0077-ACME-WEST' of property 'Supplier' exceeds the maximum"
+                + " length of 10"));
         assertThat(sap.calls()).filteredOn(call -> call.startsWith("POST")).hasSize(1);
     }
 

@@ -14,11 +14,12 @@ class SapS4HanaPropertiesTest {
 
     @Test
     void everyProblemNamesItsKey() {
-        // given nothing but defaults, a wrong numbering and values over SAP's lengths
+        // given nothing but defaults, a wrong numbering, values over SAP's lengths, a cost center set twice and an
+        // account segment that no Coupa account has
         SapS4HanaProperties settings = new SapS4HanaProperties(null, SapS4HanaProperties.SERVICE_PATH, null, null,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), new RetrySettings(-1, Duration.ofSeconds(1),
-                        Duration.ofSeconds(30)), "automatic", "10100", null, "0010", "NB", null, "V19", "K", null,
-                null, "EA");
+                        Duration.ofSeconds(30)), "automatic", "10100", null, "0010", "NB", null, "V19", "K", "10101101",
+                new SapAccountSegments("code", "segment-2", "segment-21", null), null, "EA");
 
         // when
         List<String> problems = settings.problems();
@@ -34,6 +35,9 @@ class SapS4HanaPropertiesTest {
                 "erp.sap.purchasing-group has at most 3 characters in SAP (was '0010')",
                 "erp.sap.plant is required",
                 "erp.sap.tax-code has at most 2 characters in SAP (was 'V19')",
+                "erp.sap.account-segments.wbs-element must be code or segment-1 to segment-20 (was 'segment-21')",
+                "erp.sap.cost-center and erp.sap.account-segments.cost-center are both set: the cost center comes"
+                        + " from one of them",
                 "erp.sap.retry.max-retries must be 0 or more (was -1)");
     }
 
@@ -43,7 +47,8 @@ class SapS4HanaPropertiesTest {
         SapS4HanaProperties settings = new SapS4HanaProperties("https://my-s4.example.com/",
                 SapS4HanaProperties.SERVICE_PATH, "COUPA_COMM", new Secret("x"), Duration.ofSeconds(10),
                 Duration.ofSeconds(60), new RetrySettings(null, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-                "external", "1010", "1010", "001", "NB", "1010", null, "K", null, null, "EA");
+                "external", "1010", "1010", "001", "NB", "1010", null, "K", null,
+                new SapAccountSegments("segment-3", "segment-2", "segment-4", "segment-1"), null, "EA");
 
         // then
         assertThat(settings.problems()).isEmpty();
