@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.github.coupapoexport.sandbox.CoupaPo;
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
+import io.github.coupapoexport.sandbox.CoupaPo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

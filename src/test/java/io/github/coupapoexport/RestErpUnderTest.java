@@ -3,8 +3,8 @@ package io.github.coupapoexport;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.github.coupapoexport.sandbox.FakeErp;
 import io.github.coupapoexport.sandbox.FakeErp.Applied;
+import io.github.coupapoexport.sandbox.FakeErp;
 import tools.jackson.databind.JsonNode;
 
 /** The REST contract's ERP: it holds a document per CREATE it applied, and knows the keys it applied. */

@@ -8,6 +8,7 @@ import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.foundation.Backoff;
+import io.github.coupapoexport.foundation.JsonBodies;
 import io.github.coupapoexport.foundation.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -154,15 +154,7 @@ public class RestErp implements Erp {
 
     /** The body as JSON, or null when it is empty or not JSON. */
     private JsonNode tree(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        }
-        catch (JacksonException ex) {
-            return null;
-        }
+        return JsonBodies.treeOrNull(json, body);
     }
 
     /** Worth another try: 408, 429, 5xx, timeouts, refused connections, a 2xx page that is not the contract's JSON. */

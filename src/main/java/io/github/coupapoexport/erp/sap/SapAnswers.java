@@ -5,10 +5,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import io.github.coupapoexport.erp.ErpAnswer;
+import io.github.coupapoexport.foundation.JsonBodies;
 import io.github.coupapoexport.foundation.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -110,15 +110,7 @@ final class SapAnswers {
 
     /** The body as JSON, or null when it is empty or not JSON. */
     private JsonNode tree(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        }
-        catch (JacksonException ex) {
-            return null;
-        }
+        return JsonBodies.treeOrNull(json, body);
     }
 
     /** Worth another try: 408, 412, 429, 5xx, timeouts, refused connections, a 2xx page that is not SAP's JSON. */

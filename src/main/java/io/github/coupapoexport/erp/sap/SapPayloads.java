@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import io.github.coupapoexport.foundation.Texts;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package io.github.coupapoexport.erp.sap;
 
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

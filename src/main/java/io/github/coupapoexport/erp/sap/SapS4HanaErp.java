@@ -10,8 +10,8 @@ import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +57,16 @@ public class SapS4HanaErp implements Erp {
     /** Each attempt starts over from a look-up, so an attempt after one whose answer was lost finds what it did. */
     @Override
     public ErpAnswer deliver(ErpDelivery delivery) {
-        ErpPurchaseOrder document = delivery.document();
+        ErpPurchaseOrder document;
+        try {
+            document = delivery.document();
+        }
+        catch (RuntimeException unreadable) {
+            // A document an older version kept that no longer reads: refused here, so that the PO is mapped afresh
+            // next run, and the look-up before a create still keeps SAP from getting it twice.
+            return new ErpAnswer.Rejected(400, "not sent to SAP: the document kept for it cannot be read: "
+                    + unreadable.getMessage());
+        }
         String invalid = invalid(document);
         if (invalid != null) {
             // Nothing SAP could take: answered as SAP would answer it (400), without asking it.

@@ -7,8 +7,8 @@ import java.util.List;
 
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.sandbox.FakeSap;
 import io.github.coupapoexport.settings.RetrySettings;
 import io.github.coupapoexport.settings.SettingsCheck;

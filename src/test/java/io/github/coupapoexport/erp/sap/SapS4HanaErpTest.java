@@ -69,6 +69,17 @@ class SapS4HanaErpTest {
     }
 
     @Test
+    void documentKeptByAnOlderVersionThatNoLongerReadsIsRejectedWithoutAskingSap() {
+        // when a resend carries a ledger document of a shape this version does not know
+        ErpAnswer answer = adapter(sap).deliver(ErpDelivery.again(KEY, "{\"lines\": null}", null));
+
+        // then the PO fails alone, to be mapped afresh next run, and SAP heard nothing
+        assertThat(answer).isInstanceOfSatisfying(ErpAnswer.Rejected.class,
+                rejected -> assertThat(rejected.message()).contains("cannot be read"));
+        assertThat(sap.calls()).isEmpty();
+    }
+
+    @Test
     void withExternalNumberingTheCoupaNumberIsTheSapNumberAndTheLookUpIsByKey() {
         // given
         sap.stop();
