@@ -1,13 +1,10 @@
 package io.github.coupapoexport.export;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.TickingClock;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +24,7 @@ final class LedgerOnH2 implements AutoCloseable {
                 "jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource).locations("filesystem:sql/h2").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
-        this.ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), new Ticking());
+        this.ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), new TickingClock());
     }
 
     ExportLedger ledger() {
@@ -48,27 +45,5 @@ final class LedgerOnH2 implements AutoCloseable {
     @Override
     public void close() {
         jdbc.execute("SHUTDOWN");
-    }
-
-    /** A second later on every reading, so that rows written one after the other never tie on a timestamp. */
-    private static final class Ticking extends Clock {
-
-        private Instant now = Instant.parse("2026-03-05T19:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            now = now.plusSeconds(1);
-            return now;
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A minute later at every reading: each write is later than the one before, whatever the database's precision. */
-final class TickingClock extends Clock {
+public final class TickingClock extends Clock {
 
     private Instant now = Instant.parse("2026-11-24T10:00:00Z");
 
