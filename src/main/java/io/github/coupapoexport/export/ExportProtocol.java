@@ -90,12 +90,12 @@ public class ExportProtocol {
             log.warn("{}", reason);
             return Result.FAILED;
         }
-        ledger.recordSending(snapshot, document, jobExecutionId);
+        String kept = ledger.recordSending(snapshot, document, jobExecutionId);
         // What the ERP holds of the PO. A CREATE was mapped from a ledger that holds no accepted snapshot of it: nothing
         // to compare with or to name, and no second look-up of the ledger for the most common document.
         LedgerEntry holds = document.action() == ErpAction.CREATE ? null
                 : ledger.lastAcceptedEntry(snapshot.coupaId()).orElse(null);
-        LedgerEntry held = replay || holds == null || !ErpDocumentJson.sameContentButAction(holds.document(), document)
+        LedgerEntry held = replay || holds == null || !ErpDocumentJson.sameContentButAction(holds.document(), kept)
                 ? null : holds;
         if (held != null) {
             // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
@@ -118,7 +118,7 @@ public class ExportProtocol {
                 return Result.SKIPPED;
             }
         }
-        return send(snapshot, document, holds == null ? null : holds.erpDocumentId());
+        return send(snapshot, kept, holds == null ? null : holds.erpDocumentId());
     }
 
     /** The ERP holds the snapshot already: only Coupa is still to hear of it. */
@@ -126,9 +126,10 @@ public class ExportProtocol {
         return marking.mark(marked(snapshot)) == CoupaMark.REFUSED ? Result.FAILED : Result.SKIPPED;
     }
 
-    private Result send(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, @Nullable String erpDocumentId) {
+    /** Posts the document as the ledger keeps it, so that the first send and any resend are the same text. */
+    private Result send(PurchaseOrderSnapshot snapshot, String kept, @Nullable String erpDocumentId) {
         String key = snapshot.idempotencyKey();
-        ErpAnswer answer = erp.deliver(ErpDelivery.of(key, document, erpDocumentId));
+        ErpAnswer answer = erp.deliver(new ErpDelivery(key, kept, erpDocumentId));
         LedgerOutcome outcome = answers.record(key, snapshot.label(), answer);
         if (outcome == LedgerOutcome.ACCEPTED) {
             if (markExported == MarkExported.AFTER_ERP && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {

@@ -113,10 +113,16 @@ public class ExportLedger {
         return later != null && later > 0;
     }
 
-    /** Written before the document is posted, so that a crash in between leaves a trace and the document to resend. */
-    public void recordSending(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
-        upsert(snapshot, document.action().name(), ErpDocumentJson.writeLines(document.liveLines()),
-                ErpDocumentJson.write(document), LedgerOutcome.SENDING, null, jobExecutionId);
+    /**
+     * Written before the document is posted, so that a crash in between leaves a trace and the document to resend.
+     *
+     * @return the document as kept, the very text to post: a resend posts it again word for word
+     */
+    public String recordSending(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
+        String kept = ErpDocumentJson.write(document);
+        upsert(snapshot, document.action().name(), ErpDocumentJson.writeLines(document.liveLines()), kept,
+                LedgerOutcome.SENDING, null, jobExecutionId);
+        return kept;
     }
 
     /** A PO the mapping refused: nothing went to the ERP. */

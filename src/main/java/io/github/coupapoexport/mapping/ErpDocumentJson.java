@@ -2,6 +2,7 @@ package io.github.coupapoexport.mapping;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -47,14 +48,14 @@ public final class ErpDocumentJson {
         return JSON.readValue(lines, LINES);
     }
 
-    /** Whether a document kept as JSON holds the same as this one but for its action (a CREATE, now an UPDATE). */
-    public static boolean sameContentButAction(String held, ErpPurchaseOrder document) {
+    /** Whether two documents kept as JSON hold the same but for their action (a CREATE, now an UPDATE). */
+    public static boolean sameContentButAction(@Nullable String held, String now) {
         if (held == null) {
             return false;
         }
         // Both read from text, so that numbers compare as the same kind of node.
         JsonNode heldTree = JSON.readTree(held);
-        JsonNode nowTree = JSON.readTree(write(document));
+        JsonNode nowTree = JSON.readTree(now);
         if (heldTree instanceof ObjectNode heldObject && nowTree instanceof ObjectNode nowObject) {
             heldObject.remove("action");
             nowObject.remove("action");
