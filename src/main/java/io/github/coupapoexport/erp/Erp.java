@@ -21,6 +21,17 @@ public interface Erp {
     ErpAnswer deliver(ErpDelivery delivery);
 
     /**
+     * The verdict on a document that an earlier delivery left {@link ErpAnswer.Queued}: accepted, rejected with the
+     * ERP's messages, still queued, or unreachable when the ERP cannot be asked now. Asked only of an adapter that
+     * answers {@code Queued}; every run asks again until the ERP has decided.
+     *
+     * @param idempotencyKey the key the document was delivered under
+     */
+    default ErpAnswer verdict(String idempotencyKey) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " answers every delivery at once");
+    }
+
+    /**
      * What {@link #deliver} would send for this delivery, as text for a person to read ({@code --dry-run}). Pure: it
      * asks the ERP nothing, not even for a token, so it changes nothing anywhere. This default is the document's
      * JSON, indented: the REST contract's body.

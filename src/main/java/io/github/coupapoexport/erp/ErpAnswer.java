@@ -2,15 +2,30 @@ package io.github.coupapoexport.erp;
 
 import org.jspecify.annotations.Nullable;
 
-/** What the ERP made of one document, retries included (README "The REST ERP adapter" gives the REST answers). */
+/**
+ * What the ERP made of one document, retries included (README "The REST ERP adapter" gives the REST answers). A
+ * status is the ERP's HTTP status; it is null for an ERP reached otherwise (a database).
+ */
 public sealed interface ErpAnswer {
 
     /** 200 or 201; or 409, the key was applied before ({@code alreadyApplied}). */
-    record Accepted(int status, @Nullable String erpDocumentId, boolean alreadyApplied) implements ErpAnswer {
+    record Accepted(@Nullable Integer status, @Nullable String erpDocumentId, boolean alreadyApplied)
+            implements ErpAnswer {
     }
 
     /** 400, 422 or another 4xx: the document itself is refused, and sending it again will not help. */
-    record Rejected(int status, String message) implements ErpAnswer {
+    record Rejected(@Nullable Integer status, String message) implements ErpAnswer {
+    }
+
+    /**
+     * The ERP took the document into its import queue (staging rows its import program reads later) and has not
+     * decided yet: its verdict is read back by {@link Erp#verdict} in a later run.
+     *
+     * @param queueId the ERP's id of the queued document (its interface row), for a person to look it up
+     * @param countsAsExported whether the PO is marked exported in Coupa while it waits ({@code when-queued}), or
+     * only once the ERP accepted it ({@code when-accepted})
+     */
+    record Queued(String queueId, boolean countsAsExported) implements ErpAnswer {
     }
 
     /**

@@ -135,7 +135,7 @@ public class ExportLedger {
         upsert(snapshot, null, "[]", null, LedgerOutcome.ERP_UNREACHABLE, reason, jobExecutionId);
     }
 
-    public void recordAccepted(String idempotencyKey, int erpStatus, String erpDocumentId) {
+    public void recordAccepted(String idempotencyKey, Integer erpStatus, String erpDocumentId) {
         OffsetDateTime now = writes.now();
         writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
                 + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
