@@ -41,17 +41,18 @@ class ExecutionReport {
             out.println("coupa-po-export: no executions yet");
             return;
         }
-        out.printf("%-9s  %-9s  %-19s  %-19s  %6s  %8s  %6s  %7s  %-15s  %-25s  %s%n", "execution", "status", "start",
-                "end", "read", "exported", "failed", "skipped", "integration-run", "exit-status", "exit");
+        out.printf("%-9s  %-9s  %-19s  %-19s  %6s  %8s  %6s  %7s  %6s  %-15s  %-25s  %s%n", "execution", "status",
+                "start", "end", "read", "exported", "failed", "skipped", "queued", "integration-run", "exit-status",
+                "exit");
         for (JobExecution execution : executions) {
             long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
             ExportTally tally = ExportTally.of(execution);
             Object run = execution.getExecutionContext().get(CoupaMonitoringListener.INTEGRATION_RUN_ID);
             // The exit code the process that ran it returned; none yet while it runs.
             String exit = execution.isRunning() ? "-" : String.valueOf(ExitCodes.of(execution.getExitStatus()).code());
-            out.printf("%-9d  %-9s  %-19s  %-19s  %6d  %8d  %6d  %7d  %-15s  %-25s  %s%n", execution.getId(),
+            out.printf("%-9d  %-9s  %-19s  %-19s  %6d  %8d  %6d  %7d  %6d  %-15s  %-25s  %s%n", execution.getId(),
                     execution.getStatus(), time(execution.getStartTime()), time(execution.getEndTime()), read,
-                    tally.exported(), tally.failed(), tally.skipped(), run == null ? "-" : run,
+                    tally.exported(), tally.failed(), tally.skipped(), tally.queued(), run == null ? "-" : run,
                     execution.getExitStatus().getExitCode(), exit);
         }
     }

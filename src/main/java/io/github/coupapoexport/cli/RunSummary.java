@@ -56,12 +56,13 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             // Its POs done for good: its last chunk, if it failed, was read again by a later execution, so only its
             // committed failures are final; what that chunk exported or only marked stays done and is not read again.
             ExportTally whole = ExportTally.of(earlier);
-            ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(), whole.skipped());
-            read += done.exported() + done.failed() + done.skipped();
+            ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(), whole.skipped(),
+                    whole.queued());
+            read += done.total();
             tally = tally.plus(done);
         }
         if (stillFailing.isPresent()) {
-            tally = new ExportTally(tally.exported(), stillFailing.getAsLong(), tally.skipped());
+            tally = new ExportTally(tally.exported(), stillFailing.getAsLong(), tally.skipped(), tally.queued());
         }
         LocalDateTime start = execution.getStartTime() == null ? execution.getCreateTime() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
@@ -103,8 +104,12 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             .append(" read=").append(read)
             .append(" exported=").append(tally.exported())
             .append(" failed=").append(tally.failed())
-            .append(" skipped=").append(tally.skipped())
-            .append(" duration=").append(String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0))
+            .append(" skipped=").append(tally.skipped());
+        if (tally.queued() > 0) {
+            // Only an ERP that imports later queues; the line stays as it was for every other.
+            line.append(" queued=").append(tally.queued());
+        }
+        line.append(" duration=").append(String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0))
             .append(" exit=").append(exitCode.code());
         if (failure != null) {
             line.append(" reason=\"").append(failure.replace('"', '\'').replaceAll("\\s+", " ")).append('"');

@@ -35,6 +35,11 @@ public class ErpAnswerRecorder {
             log.warn("{}", reason);
             return LedgerOutcome.REJECTED;
         }
+        if (answer instanceof ErpAnswer.Queued queued) {
+            ledger.recordQueued(idempotencyKey, queued.queueId());
+            log.debug("PO {} ({}) queued for the ERP's import as {}", label, idempotencyKey, queued.queueId());
+            return LedgerOutcome.QUEUED;
+        }
         if (answer instanceof ErpAnswer.Unreachable unreachable) {
             String reason = "PO " + label + " could not be sent: the ERP did not answer after retries ("
                     + unreachable.reason() + "); it is sent again under the same key";

@@ -35,7 +35,11 @@ public class ExportProtocol {
         /** Invalid, or Coupa refused it before the ERP saw it, or held back behind an earlier snapshot. */
         FAILED,
         /** The ERP never answered: recorded like a failure, and one more step towards an outage. */
-        UNANSWERED
+        UNANSWERED,
+        /**
+         * In the ERP's import queue, or waiting behind a snapshot that is: the ERP's verdict is read by a later run.
+         */
+        QUEUED
     }
 
     private static final Logger log = LoggerFactory.getLogger(ExportProtocol.class);
@@ -81,7 +85,19 @@ public class ExportProtocol {
                     snapshot.label(), key, known.erpDocumentId());
             return markOnly(snapshot);
         }
+        if (known != null && known.outcome() == LedgerOutcome.QUEUED) {
+            // Coupa offers the PO again because it is marked only once the ERP accepts it: nothing to do until then.
+            log.debug("PO {} ({}) waits in the ERP's import queue", snapshot.label(), key);
+            return Result.QUEUED;
+        }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
+        if (unknown != null && unknown.outcome() == LedgerOutcome.QUEUED) {
+            // Not recorded: the PO stays unexported in Coupa and comes back, to be sent once the ERP has decided on
+            // the earlier snapshot (sent now, it would be a second CREATE, or an UPDATE of a PO the ERP may reject).
+            log.info("PO {} waits: its earlier snapshot {} is still in the ERP's import queue", snapshot.label(),
+                    unknown.idempotencyKey());
+            return Result.QUEUED;
+        }
         if (unknown != null) {
             String reason = "PO " + snapshot.label() + " was not sent: the ERP's answer to its earlier snapshot "
                     + unknown.idempotencyKey() + " is still unknown, and it is sent again first, so that the ERP never "
@@ -131,6 +147,11 @@ public class ExportProtocol {
         String key = snapshot.idempotencyKey();
         ErpAnswer answer = erp.deliver(new ErpDelivery(key, kept, erpDocumentId));
         LedgerOutcome outcome = answers.record(key, snapshot.label(), answer);
+        if (answer instanceof ErpAnswer.Queued queued) {
+            // Marked now only if the adapter's policy counts a queued PO as exported (before-erp marked it already).
+            boolean markNow = queued.countsAsExported() && markExported == MarkExported.AFTER_ERP;
+            return markNow && marking.mark(marked(snapshot)) == CoupaMark.REFUSED ? Result.REJECTED : Result.QUEUED;
+        }
         if (outcome == LedgerOutcome.ACCEPTED) {
             if (markExported == MarkExported.AFTER_ERP && marking.mark(marked(snapshot)) == CoupaMark.REFUSED) {
                 return Result.REJECTED;

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
+import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
@@ -29,6 +30,10 @@ import org.slf4j.LoggerFactory;
  * <li>A snapshot the ERP accepted that Coupa has not heard of (killed before the mark, or every retry of the mark
  * unanswered) is marked, with the same check that the PO has not moved on meanwhile. If a later snapshot of the PO
  * followed, there is nothing left to mark.</li>
+ * <li>A snapshot waiting in the import queue of an ERP that decides later (staging tables): its verdict is read. An
+ * acceptance is marked (if the policy did not mark it when queued) and reported as a success; a rejection is reported
+ * with the ERP's messages and, if the PO was marked exported, it is put back so that it comes back to be sent again.
+ * Still undecided, it waits for the next run.</li>
  * </ul>
  * Neither a few documents the ERP never answers nor a few marks Coupa fails holds up the export: those are left for
  * the next run, and only as many failures in a row as {@code erp.outage-threshold} stop the run.
@@ -38,6 +43,8 @@ public class UnfinishedSnapshots {
     private static final Logger log = LoggerFactory.getLogger(UnfinishedSnapshots.class);
 
     private final Erp erp;
+
+    private final PurchaseOrderMarks coupa;
 
     private final ExportLedger ledger;
 
@@ -56,6 +63,7 @@ public class UnfinishedSnapshots {
     public UnfinishedSnapshots(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, int outageThreshold,
             Runnable checkRunLock) {
         this.erp = erp;
+        this.coupa = coupa;
         this.ledger = ledger;
         this.marking = new CoupaMarking(coupa, ledger);
         this.answers = new ErpAnswerRecorder(ledger);
@@ -83,7 +91,56 @@ public class UnfinishedSnapshots {
                 continue;
             }
             LedgerEntry finished = entry;
-            if (entry.outcomeUnknown()) {
+            if (entry.outcome() == LedgerOutcome.QUEUED) {
+                if (unansweredInARow.size() >= outageThreshold) {
+                    continue;
+                }
+                ErpAnswer verdict = erp.verdict(entry.idempotencyKey());
+                if (verdict instanceof ErpAnswer.Refused refused) {
+                    throw new ErpSetupException(refused.reason());
+                }
+                if (verdict instanceof ErpAnswer.Unreachable) {
+                    // Still queued; only many in a row mean that the ERP cannot be asked at all.
+                    unansweredInARow.add(entry.label());
+                    continue;
+                }
+                unansweredInARow.clear();
+                if (verdict instanceof ErpAnswer.Rejected rejected) {
+                    try {
+                        putBack(entry);
+                        coupaFailuresInARow.clear();
+                    }
+                    catch (CoupaCredentialsRefusedException refused) {
+                        throw refused;
+                    }
+                    catch (CoupaCallException failure) {
+                        // Still QUEUED in the ledger: the next run reads the verdict and puts the PO back again.
+                        coupaFailuresInARow.add(entry.label());
+                        log.warn("PO {} ({}), rejected by the ERP, could not be put back yet: {}", entry.label(),
+                                entry.idempotencyKey(), failure.getMessage());
+                        if (coupaFailuresInARow.size() >= outageThreshold) {
+                            throw failure;
+                        }
+                        continue;
+                    }
+                    answers.record(entry.idempotencyKey(), entry.label(), rejected);
+                    ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
+                    results.add(Result.REJECTED);
+                    continue;
+                }
+                if (verdict instanceof ErpAnswer.Accepted accepted) {
+                    answers.record(entry.idempotencyKey(), entry.label(), accepted);
+                    log.info("PO {} ({}), queued for the ERP's import earlier, was accepted as {}", entry.label(),
+                            entry.idempotencyKey(), accepted.erpDocumentId());
+                    finished = ledger.find(entry.idempotencyKey()).orElseThrow();
+                }
+                else if (verdict instanceof ErpAnswer.Queued queued
+                        && (!queued.countsAsExported() || entry.coupaMark() != null)) {
+                    continue;
+                }
+                // Else queued and counted as exported, but the run stopped before Coupa heard of it: marked below.
+            }
+            else if (entry.outcomeUnknown()) {
                 if (unansweredInARow.size() >= outageThreshold) {
                     // The ERP looks down: the export step holds back only the POs behind these, and finds out.
                     continue;
@@ -104,7 +161,8 @@ public class UnfinishedSnapshots {
             ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
             CoupaMark mark;
             try {
-                mark = finished.accepted() && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
+                boolean toMark = finished.accepted() || finished.outcome() == LedgerOutcome.QUEUED;
+                mark = toMark && finished.coupaMark() == null ? mark(finished) : finished.coupaMark();
                 coupaFailuresInARow.clear();
             }
             catch (CoupaCredentialsRefusedException refused) {
@@ -124,6 +182,9 @@ public class UnfinishedSnapshots {
                 // Accepted by the ERP, and Coupa refused the mark: a failure, as in the export step.
                 results.add(Result.REJECTED);
             }
+            else if (finished.outcome() == LedgerOutcome.QUEUED) {
+                results.add(Result.QUEUED);
+            }
             else if (resent) {
                 results.add(Result.EXPORTED);
             }
@@ -137,6 +198,30 @@ public class UnfinishedSnapshots {
                     String.join(", ", unansweredInARow));
         }
         return results;
+    }
+
+    /**
+     * The ERP rejected a snapshot it had queued: a PO marked exported while it waited is put back, so that it comes
+     * back to be sent again (as a buyer's fix will anyway), before the rejection is recorded. A crash in between
+     * leaves it queued in the ledger, and the next run reads the verdict and puts it back again.
+     */
+    private void putBack(LedgerEntry rejected) {
+        if (rejected.coupaMark() != CoupaMark.MARKED) {
+            return;
+        }
+        String reason;
+        try {
+            coupa.markNotExported(rejected.coupaId());
+            reason = null;
+            log.info("PO {} put back to not exported in Coupa: the ERP rejected it", rejected.label());
+        }
+        catch (CoupaRefusedException refused) {
+            // Left marked: the ledger row and the report in Coupa say so, and an operator can replay it with --po.
+            reason = "the ERP rejected PO " + rejected.label() + ", but Coupa refused to put it back to not exported: "
+                    + refused.getMessage();
+            log.error("{}", reason);
+        }
+        ledger.recordMark(rejected.idempotencyKey(), reason == null ? null : CoupaMark.REFUSED, reason);
     }
 
     private CoupaMark mark(LedgerEntry accepted) {

@@ -99,7 +99,7 @@ public class CoupaMonitoringListener implements JobExecutionListener, StepExecut
             boolean completed = jobExecution.getStatus() == BatchStatus.COMPLETED;
             String failure;
             try {
-                failure = runs.end(integrationRunId, completed, tally.exported() + tally.failed() + tally.skipped());
+                failure = runs.end(integrationRunId, completed, tally.total());
             }
             catch (RuntimeException ex) {
                 // Never out of here: RunOutcome, whose afterJob comes after this one, must still decide the exit code.

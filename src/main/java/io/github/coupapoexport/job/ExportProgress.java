@@ -96,9 +96,9 @@ public class ExportProgress implements StepExecutionListener, ChunkListener<Coup
         // Spring Batch saves the context after the chunk listeners, in the chunk's transaction.
         tally.writeCommittedTo(stepExecution.getExecutionContext());
         long left = Math.max(0, selected - done);
-        log.info("{} of {} POs done ({}%), {} POs/s, about {} to go; exported {}, failed {}, skipped {}", done, selected,
-                selected == 0 ? 100 : done * 100 / selected, String.format(Locale.ROOT, "%.1f", rate),
+        log.info("{} of {} POs done ({}%), {} POs/s, about {} to go; exported {}, failed {}, skipped {}, queued {}", done,
+                selected, selected == 0 ? 100 : done * 100 / selected, String.format(Locale.ROOT, "%.1f", rate),
                 rate == 0 ? "?" : Duration.ofSeconds((long) (left / rate)).toString().substring(2).toLowerCase(Locale.ROOT),
-                tally.exported(), tally.failed(), tally.skipped());
+                tally.exported(), tally.failed(), tally.skipped(), tally.queued());
     }
 }

@@ -128,7 +128,8 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
             throw failure;
         }
         count(result);
-        if (result == ExportProtocol.Result.EXPORTED || result == ExportProtocol.Result.REJECTED) {
+        if (result == ExportProtocol.Result.EXPORTED || result == ExportProtocol.Result.REJECTED
+                || result == ExportProtocol.Result.QUEUED) {
             answered();
         }
         if (result != ExportProtocol.Result.UNANSWERED) {

@@ -52,20 +52,21 @@ public class ExportLedger {
     /**
      * An earlier snapshot of this PO that was sent and whose outcome is unknown (a timeout, a crash after sending):
      * it must be resolved, by resending it under its own key, before this PO's next snapshot is sent, or the next
-     * one could go out as a second CREATE and miss the lines it deleted.
+     * one could go out as a second CREATE and miss the lines it deleted. A snapshot still queued in the ERP's import
+     * holds the next one back the same way, until the ERP's verdict is read.
      */
     public Optional<LedgerEntry> unknownOutcomeBefore(long coupaId, String idempotencyKey) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND IDEMPOTENCY_KEY <> ? "
-                + "AND OUTCOME IN ('SENDING', 'ERP_UNREACHABLE') AND DOCUMENT IS NOT NULL "
+                + "AND OUTCOME IN ('SENDING', 'ERP_UNREACHABLE', 'QUEUED') AND DOCUMENT IS NOT NULL "
                 + "ORDER BY FIRST_ATTEMPT_AT FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId, idempotencyKey).stream().findFirst();
     }
 
     /**
-     * What a crash or an unanswered call left half-done, oldest first: snapshots sent without a known outcome, and
-     * snapshots the ERP accepted that are not yet marked in Coupa.
+     * What a crash or an unanswered call left half-done, oldest first: snapshots sent without a known outcome,
+     * snapshots the ERP accepted that are not yet marked in Coupa, and snapshots waiting in the ERP's import queue.
      */
     public List<LedgerEntry> unfinished() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE OUTCOME = 'SENDING' "
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE OUTCOME IN ('SENDING', 'QUEUED') "
                 + "OR OUTCOME = 'ERP_UNREACHABLE' AND DOCUMENT IS NOT NULL OR OUTCOME = 'ACCEPTED' AND COUPA_MARK IS NULL "
                 + "ORDER BY COUPA_ID, FIRST_ATTEMPT_AT", ENTRY);
     }
@@ -141,6 +142,18 @@ public class ExportLedger {
                 + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
                 + "WHERE IDEMPOTENCY_KEY = ?", erpStatus, LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now,
                 now, idempotencyKey);
+    }
+
+    /**
+     * The ERP queued the document for its import program; the verdict comes later.
+     *
+     * @param queueId the ERP's id of the queued document, kept where the ERP's document id goes once it is accepted
+     */
+    public void recordQueued(String idempotencyKey, String queueId) {
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'QUEUED', OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, "
+                + "ERP_DOCUMENT_ID = ?, LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?",
+                LedgerText.fit("queued for the ERP's import as " + queueId, LedgerText.MESSAGE),
+                LedgerText.fit(queueId, LedgerText.ERP_DOCUMENT_ID), writes.now(), idempotencyKey);
     }
 
     /** @param erpStatus the ERP's HTTP status, or null when it never answered */

@@ -4,6 +4,11 @@ package io.github.coupapoexport.ledger;
 public enum LedgerOutcome {
     /** Posted, no answer recorded yet: the process may have died in between; resending under its key decides. */
     SENDING,
+    /**
+     * The ERP took the document into its import queue (staging rows) and has not decided yet: every later run reads
+     * its verdict back, and holds the PO's later snapshots back until then.
+     */
+    QUEUED,
     /** The ERP applied the snapshot (200, 201, or 409 for a key it had already applied). */
     ACCEPTED,
     /** The ERP refused the document (400, 422, other 4xx). */

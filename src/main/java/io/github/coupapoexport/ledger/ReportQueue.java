@@ -36,7 +36,7 @@ public class ReportQueue {
     public List<UnreportedOutcome> unreported(int limit, long jobExecutionId) {
         return jdbc.query("SELECT IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, ACTION, OUTCOME, "
                 + "OUTCOME_MESSAGE, ERP_STATUS, ERP_DOCUMENT_ID, COUPA_MARK, COUPA_MARK_MESSAGE FROM EXPORT_LEDGER "
-                + "WHERE REPORTED_AT IS NULL AND OUTCOME NOT IN ('SENDING', 'SUPERSEDED') "
+                + "WHERE REPORTED_AT IS NULL AND OUTCOME NOT IN ('SENDING', 'SUPERSEDED', 'QUEUED') "
                 + "AND (OUTCOME <> 'ACCEPTED' OR COUPA_MARK IS NOT NULL) "
                 + "AND (REPORT_EXECUTION_ID IS NULL OR REPORT_EXECUTION_ID <> ? OR REPORT_ATTEMPTS = 0) "
                 + "ORDER BY COUPA_ID, LAST_ATTEMPT_AT FETCH FIRST " + limit + " ROWS ONLY",

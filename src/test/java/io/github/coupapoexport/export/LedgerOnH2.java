@@ -1,9 +1,12 @@
 package io.github.coupapoexport.export;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
+import io.github.coupapoexport.ledger.ReportQueue;
+import io.github.coupapoexport.ledger.UnreportedOutcome;
 import io.github.coupapoexport.ledger.TickingClock;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.flywaydb.core.Flyway;
@@ -18,6 +21,8 @@ final class LedgerOnH2 implements AutoCloseable {
 
     private final ExportLedger ledger;
 
+    private final ReportQueue reports;
+
     LedgerOnH2() {
         // Kept until closed: every call of a DriverManagerDataSource opens a connection of its own.
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
@@ -25,6 +30,12 @@ final class LedgerOnH2 implements AutoCloseable {
         Flyway.configure().dataSource(dataSource).locations("filesystem:sql/h2").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
         this.ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), new TickingClock());
+        this.reports = new ReportQueue(jdbc, new DataSourceTransactionManager(dataSource), new TickingClock());
+    }
+
+    /** What Coupa's monitoring is still to hear of. */
+    List<UnreportedOutcome> unreported() {
+        return reports.unreported(100, 0);
     }
 
     ExportLedger ledger() {

@@ -23,6 +23,8 @@ final class ScriptedCoupaMarks implements PurchaseOrderMarks {
 
     private final Set<Long> unanswered = new HashSet<>();
 
+    private final Set<Long> unansweredPutBack = new HashSet<>();
+
     private final List<String> calls = new ArrayList<>();
 
     /** The PO as Coupa holds it now, not exported. */
@@ -49,6 +51,12 @@ final class ScriptedCoupaMarks implements PurchaseOrderMarks {
         return this;
     }
 
+    /** Coupa does not answer the next call that puts this PO back to not exported, retries included. */
+    ScriptedCoupaMarks failsToPutBackOnce(long id) {
+        unansweredPutBack.add(id);
+        return this;
+    }
+
     @Override
     public PurchaseOrderState markExported(long purchaseOrderId) {
         calls.add("mark exported " + purchaseOrderId);
@@ -65,6 +73,9 @@ final class ScriptedCoupaMarks implements PurchaseOrderMarks {
     @Override
     public PurchaseOrderState markNotExported(long purchaseOrderId) {
         calls.add("mark not exported " + purchaseOrderId);
+        if (unansweredPutBack.remove(purchaseOrderId)) {
+            throw new CoupaCallException("PUT /api/purchase_orders/" + purchaseOrderId + " answered 503 after retries");
+        }
         return set(purchaseOrderId, false);
     }
 

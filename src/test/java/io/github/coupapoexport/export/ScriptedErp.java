@@ -16,6 +16,10 @@ final class ScriptedErp implements Erp {
 
     private final List<ErpDelivery> deliveries = new ArrayList<>();
 
+    private final Deque<ErpAnswer> verdicts = new ArrayDeque<>();
+
+    private final List<String> verdictsAsked = new ArrayList<>();
+
     ScriptedErp answering(ErpAnswer... next) {
         answers.addAll(List.of(next));
         return this;
@@ -25,6 +29,26 @@ final class ScriptedErp implements Erp {
     public ErpAnswer deliver(ErpDelivery delivery) {
         deliveries.add(delivery);
         return answers.isEmpty() ? new ErpAnswer.Accepted(201, "ERP-" + deliveries.size(), false) : answers.poll();
+    }
+
+    /** For an ERP that queues: its verdicts on queued documents, in the order they are asked for. */
+    ScriptedErp deciding(ErpAnswer... next) {
+        verdicts.addAll(List.of(next));
+        return this;
+    }
+
+    @Override
+    public ErpAnswer verdict(String idempotencyKey) {
+        verdictsAsked.add(idempotencyKey);
+        if (verdicts.isEmpty()) {
+            throw new IllegalStateException("the test gave no verdict for " + idempotencyKey);
+        }
+        return verdicts.poll();
+    }
+
+    /** The keys whose verdict was asked for, in order. */
+    List<String> verdictsAsked() {
+        return List.copyOf(verdictsAsked);
     }
 
     /** The idempotency keys delivered, in order. */
