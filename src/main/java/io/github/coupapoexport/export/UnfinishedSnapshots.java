@@ -232,8 +232,8 @@ public class UnfinishedSnapshots {
         }
         CoupaMark mark = marking.mark(new CoupaMarking.Marked(accepted.idempotencyKey(), accepted.coupaId(),
                 accepted.label(), accepted.poVersion(), accepted.poStatus()));
-        log.info("PO {} ({}), accepted by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
-                mark.name().toLowerCase(Locale.ROOT));
+        log.info("PO {} ({}), {} by the ERP earlier, is now {}", accepted.label(), accepted.idempotencyKey(),
+                accepted.accepted() ? "accepted" : "queued", mark.name().toLowerCase(Locale.ROOT));
         return mark;
     }
 
