@@ -38,6 +38,18 @@ interface ErpUnderTest extends AutoCloseable {
     /** From now on the ERP refuses the job's credentials, or, with false, takes them again. */
     void refuseCredentials(boolean refuse);
 
+    /**
+     * Whether the ERP decides on a document later (staging tables): a run only queues it, the ERP's import program
+     * decides, and the next run reads the verdict. False for an ERP that answers at once.
+     */
+    default boolean decidesLater() {
+        return false;
+    }
+
+    /** The ERP's import program runs and decides on every queued document; nothing for an ERP that answers at once. */
+    default void importQueued() {
+    }
+
     @Override
     void close();
 }

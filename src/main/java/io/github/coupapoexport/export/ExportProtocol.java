@@ -106,6 +106,9 @@ public class ExportProtocol {
             log.warn("{}", reason);
             return Result.FAILED;
         }
+        if (!replay && rejectedInThisRun(snapshot, document, jobExecutionId)) {
+            return Result.FAILED;
+        }
         String kept = ledger.recordSending(snapshot, document, jobExecutionId);
         // What the ERP holds of the PO. A CREATE was mapped from a ledger that holds no accepted snapshot of it: nothing
         // to compare with or to name, and no second look-up of the ledger for the most common document.
@@ -135,6 +138,23 @@ public class ExportProtocol {
             }
         }
         return send(snapshot, kept, holds == null ? null : holds.erpDocumentId());
+    }
+
+    /**
+     * Whether the ERP rejected this very content of the PO earlier in this run: an ERP that decides later gives its
+     * verdict at the start of a run, and a PO put back in Coupa for it is read again by the same run (under a new
+     * key, as putting it back moved its {@code updated-at}). Sent again at once it would only be rejected again; it
+     * is left, unrecorded, for the next run, when the ERP's data or the PO may have been fixed.
+     */
+    private boolean rejectedInThisRun(PurchaseOrderSnapshot snapshot, ErpPurchaseOrder document, long jobExecutionId) {
+        LedgerEntry rejected = ledger.rejectedIn(snapshot.coupaId(), jobExecutionId).orElse(null);
+        if (rejected == null || rejected.document() == null
+                || !ErpDocumentJson.sameContentButAction(rejected.document(), ErpDocumentJson.write(document))) {
+            return false;
+        }
+        log.info("PO {} is not sent again in this run: the ERP rejected the same content ({}) earlier in it; it is "
+                + "sent again by the next run", snapshot.label(), rejected.idempotencyKey());
+        return true;
     }
 
     /** The ERP holds the snapshot already: only Coupa is still to hear of it. */

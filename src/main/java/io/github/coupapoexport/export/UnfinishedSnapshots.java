@@ -145,7 +145,15 @@ public class UnfinishedSnapshots {
                     // The ERP looks down: the export step holds back only the POs behind these, and finds out.
                     continue;
                 }
-                finished = resend(entry, jobExecutionId);
+                ErpAnswer answer = resend(entry, jobExecutionId);
+                finished = ledger.find(entry.idempotencyKey()).orElseThrow();
+                if (answer instanceof ErpAnswer.Queued queued && !queued.countsAsExported()) {
+                    // The ERP had it, or has it now, in its import queue: marked once it accepts it.
+                    unansweredInARow.clear();
+                    ledger.recordHandledBy(entry.idempotencyKey(), jobExecutionId);
+                    results.add(Result.QUEUED);
+                    continue;
+                }
                 if (finished.outcome() == LedgerOutcome.ERP_UNREACHABLE) {
                     unansweredInARow.add(entry.label());
                     results.add(Result.UNANSWERED);
@@ -249,7 +257,7 @@ public class UnfinishedSnapshots {
     }
 
     /** Sends the snapshot again under its own key and records what the ERP made of it. */
-    private LedgerEntry resend(LedgerEntry entry, long jobExecutionId) {
+    private ErpAnswer resend(LedgerEntry entry, long jobExecutionId) {
         String key = entry.idempotencyKey();
         ledger.recordResending(key, jobExecutionId);
         // The ERP's id of what it held before this snapshot: a later snapshot is held back while this one is unknown.
@@ -259,6 +267,6 @@ public class UnfinishedSnapshots {
             throw new ErpSetupException(refused.reason());
         }
         answers.record(key, entry.label(), answer);
-        return ledger.find(key).orElseThrow();
+        return answer;
     }
 }

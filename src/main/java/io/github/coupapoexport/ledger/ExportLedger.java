@@ -71,6 +71,13 @@ public class ExportLedger {
                 + "ORDER BY COUPA_ID, FIRST_ATTEMPT_AT", ENTRY);
     }
 
+    /** The snapshot of this PO that the ERP rejected in this job execution, latest first, if any. */
+    public Optional<LedgerEntry> rejectedIn(long coupaId, long jobExecutionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND OUTCOME = 'REJECTED' "
+                + "AND JOB_EXECUTION_ID = ? ORDER BY LAST_ATTEMPT_AT DESC FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId,
+                jobExecutionId).stream().findFirst();
+    }
+
     /** The snapshot of this PO the ERP accepted last, with the document it holds, if any. */
     public Optional<LedgerEntry> lastAcceptedEntry(long coupaId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND OUTCOME = 'ACCEPTED' "
