@@ -74,7 +74,8 @@ record StagingLayout(
 
     /** This preset with the settings' overrides on top: a blank column or id expression removes the preset's. */
     StagingLayout with(StagingTablesProperties settings) {
-        Map<StagingTable, String> tables = new EnumMap<>(this.tables);
+        Map<StagingTable, String> tables = new EnumMap<>(StagingTable.class);
+        tables.putAll(this.tables);
         settings.tables().forEach((table, name) -> tables.put(StagingTable.byKey(table), name));
         Map<StagingTable, Map<String, String>> columns = new EnumMap<>(StagingTable.class);
         Map<StagingTable, Map<String, Object>> constants = new EnumMap<>(StagingTable.class);
@@ -93,11 +94,14 @@ record StagingLayout(
             });
             constants.put(table, Map.copyOf(tableConstants));
         }
-        Map<StagingTable, String> ids = new EnumMap<>(idExpressions);
+        Map<StagingTable, String> ids = new EnumMap<>(StagingTable.class);
+        ids.putAll(idExpressions);
         settings.idExpressions().forEach((table, expression) -> ids.put(StagingTable.byKey(table), expression));
-        Map<ErpAction, String> actions = new EnumMap<>(this.actions);
+        Map<ErpAction, String> actions = new EnumMap<>(ErpAction.class);
+        actions.putAll(this.actions);
         settings.actions().forEach((action, value) -> actions.put(ErpAction.valueOf(upper(action)), value));
-        Map<Status, String> statuses = new EnumMap<>(this.statuses);
+        Map<Status, String> statuses = new EnumMap<>(Status.class);
+        statuses.putAll(this.statuses);
         settings.statuses().forEach((status, value) -> statuses.put(Status.valueOf(upper(status)), value));
         return new StagingLayout(name, Map.copyOf(tables), Map.copyOf(columns), Map.copyOf(constants),
                 Map.copyOf(ids), Map.copyOf(actions), Map.copyOf(statuses),

@@ -34,7 +34,9 @@ final class StagingRowCheck {
         List<String> found = new ArrayList<>();
         try {
             Map<String, Column> columns = jdbc.execute((Connection connection) -> columns(connection, table));
-            columns.forEach((name, column) -> {
+            columns.forEach((found, column) -> {
+                // As the settings spell it (PostgreSQL's metadata has it in lower case).
+                String name = insert.columns().stream().filter(found::equalsIgnoreCase).findFirst().orElse(found);
                 Object value = valueOf(insert.values(), name);
                 if (value instanceof String text && column.text() && column.size() > 0
                         && text.length() > column.size()) {
