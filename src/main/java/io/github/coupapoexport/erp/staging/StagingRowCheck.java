@@ -34,9 +34,9 @@ final class StagingRowCheck {
         List<String> found = new ArrayList<>();
         try {
             Map<String, Column> columns = jdbc.execute((Connection connection) -> columns(connection, table));
-            columns.forEach((found, column) -> {
+            columns.forEach((listed, column) -> {
                 // As the settings spell it (PostgreSQL's metadata has it in lower case).
-                String name = insert.columns().stream().filter(found::equalsIgnoreCase).findFirst().orElse(found);
+                String name = insert.columns().stream().filter(listed::equalsIgnoreCase).findFirst().orElse(listed);
                 Object value = valueOf(insert.values(), name);
                 if (value instanceof String text && column.text() && column.size() > 0
                         && text.length() > column.size()) {
