@@ -97,8 +97,8 @@ final class StagingSql {
      */
     String errors() {
         StringBuilder sql = new StringBuilder("SELECT l." + column(StagingTable.LINES, "line-number") + ", "
-                + orNull(StagingTable.ERRORS, "column", "e.") + ", e." + column(StagingTable.ERRORS, "message") + " FROM "
-                + layout.table(StagingTable.ERRORS) + " e");
+                + orNull(StagingTable.ERRORS, "column", "e.") + ", e." + column(StagingTable.ERRORS, "message")
+                + " FROM " + layout.table(StagingTable.ERRORS) + " e");
         String lineId = layout.column(StagingTable.ERRORS, "line-id");
         if (lineId != null) {
             sql.append(" LEFT JOIN ").append(layout.table(StagingTable.LINES)).append(" l ON l.")

@@ -42,7 +42,8 @@ record StagingDatabase(String url, String closedPortUrl, String sqlFile, Runnabl
     }
 
     static StagingDatabase mariaDb() {
-        String server = System.getenv().getOrDefault(MARIADB_URL_VARIABLE, "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+        String server = System.getenv().getOrDefault(MARIADB_URL_VARIABLE,
+                "jdbc:mariadb://127.0.0.1:3306/test?user=root");
         String database = uniqueName();
         JdbcTemplate admin = new JdbcTemplate(new SingleConnectionDataSource(server, true));
         admin.execute("CREATE DATABASE " + database);

@@ -1,9 +1,13 @@
 package io.github.coupapoexport.erp.staging;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -230,6 +234,32 @@ abstract class StagingScenarios {
         assertThat(count("STAGING_PO_HEADERS")).isEqualTo(8);
         assertThat(count("STAGING_PO_LINES")).isEqualTo(16);
         assertThat(count("STAGING_PO_DISTRIBUTIONS")).isEqualTo(24);
+    }
+
+    @Test
+    void aWriterThatWinsTheUniqueKeyWhileTheAdapterWritesIsAnsweredAsARepeat() throws Exception {
+        // given another writer that has staged the same key and not yet committed
+        ErpDelivery delivery = accepted("PO-1", 1);
+        try (Connection other = DriverManager.getConnection(database.url())) {
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement("INSERT INTO STAGING_PO_HEADERS (SOURCE_KEY,"
+                    + " ACTION, STATUS, COUPA_ID, PO_NUMBER, CREATED_AT) VALUES (?, 'CREATE', 'PENDING', 1, 'PO-1',"
+                    + " CURRENT_TIMESTAMP)")) {
+                insert.setString(1, delivery.idempotencyKey());
+                insert.executeUpdate();
+            }
+
+            // when the adapter delivers it meanwhile (its insert waits on the unique key) and the other commits
+            CompletableFuture<ErpAnswer> answer = CompletableFuture.supplyAsync(() -> erp.deliver(delivery));
+            Thread.sleep(500);
+            other.commit();
+
+            // then
+            String headerId = jdbc.queryForObject("SELECT HEADER_ID FROM STAGING_PO_HEADERS", String.class);
+            assertThat(answer.get()).isEqualTo(new ErpAnswer.Queued(headerId, false));
+            assertThat(count("STAGING_PO_HEADERS")).isEqualTo(1);
+            assertThat(count("STAGING_PO_LINES")).isZero();
+        }
     }
 
     private StagingTablesErp erp(Map<String, String> keys) {
