@@ -51,7 +51,7 @@ class CommandLineFunctionalTests {
 
         // then
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.output()).contains("erp.type must be one of rest, sap-s4hana (was 'soap')");
+        assertThat(result.output()).contains("erp.type must be one of rest, sap-s4hana, staging-tables (was 'soap')");
         assertThat(harness.coupaRequests()).isEmpty();
     }
 

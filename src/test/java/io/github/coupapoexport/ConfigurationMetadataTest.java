@@ -46,12 +46,19 @@ class ConfigurationMetadataTest {
                 "erp.sap.account-assignment-category", "erp.sap.cost-center", "erp.sap.account-segments.gl-account",
                 "erp.sap.account-segments.cost-center", "erp.sap.account-segments.wbs-element",
                 "erp.sap.account-segments.profit-center", "erp.sap.material-group",
-                "erp.sap.amount-line-unit", "export.mark-exported", "export.value-maps",
+                "erp.sap.amount-line-unit", "erp.staging-tables.url", "erp.staging-tables.username",
+                "erp.staging-tables.password", "erp.staging-tables.layout", "erp.staging-tables.mark-exported",
+                "erp.staging-tables.key-length", "erp.staging-tables.tables", "erp.staging-tables.columns",
+                "erp.staging-tables.constants", "erp.staging-tables.id-expressions", "erp.staging-tables.actions",
+                "erp.staging-tables.statuses", "erp.staging-tables.timeout", "erp.staging-tables.retry.max-retries",
+                "erp.staging-tables.retry.initial-delay", "erp.staging-tables.retry.max-delay",
+                "export.mark-exported", "export.value-maps",
                 "export.concurrency");
         assertThat(keys.values()).allSatisfy(key -> assertThat(key.path("description").asString()).isNotBlank());
         assertThat(keys.get("coupa.retry.max-retries").get("defaultValue").asInt()).isEqualTo(5);
         assertThat(keys.get("erp.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("erp.sap.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
+        assertThat(keys.get("erp.staging-tables.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("coupa.read-timeout").get("defaultValue").asString()).isEqualTo("60s");
     }
 }

@@ -30,9 +30,10 @@ public sealed interface ErpAnswer {
 
     /**
      * 401 or 403 (the ERP refuses the job's credentials), 404 or 405 (no such endpoint): the setup is wrong, so no
-     * document can get through until it is fixed. Nothing was applied.
+     * document can get through until it is fixed. Nothing was applied. The status is null for an ERP reached
+     * otherwise (a database that refuses the user or lacks a table).
      */
-    record Refused(int status, String reason) implements ErpAnswer {
+    record Refused(@Nullable Integer status, String reason) implements ErpAnswer {
     }
 
     /** 429, 5xx, a timeout or a refused connection, still so after every retry. */

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code erp.*} keys every adapter shares; each adapter binds its own keys beside it.
  *
  * @param type which adapter speaks to the ERP: {@value #REST}, the REST contract (README "REST ERP"), or
- * {@value #SAP_S4HANA}, SAP S/4HANA's purchase order service (README "The SAP S/4HANA adapter")
+ * {@value #SAP_S4HANA}, SAP S/4HANA's purchase order service (README "The SAP S/4HANA adapter"), or
+ * {@value #STAGING_TABLES}, rows in the interface tables an ERP's import program reads (README "The staging-tables
+ * adapter")
  * @param outageThreshold after this many POs in a row whose retries all failed, the ERP counts as down and the job
  * fails (exit 1, resumable) instead of recording every remaining PO as failed
  */
@@ -24,7 +26,9 @@ public record ErpProperties(
 
     public static final String SAP_S4HANA = "sap-s4hana";
 
-    static final List<String> TYPES = List.of(REST, SAP_S4HANA);
+    public static final String STAGING_TABLES = "staging-tables";
+
+    static final List<String> TYPES = List.of(REST, SAP_S4HANA, STAGING_TABLES);
 
     @Override
     public List<String> problems() {
