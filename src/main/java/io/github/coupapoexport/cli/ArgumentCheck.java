@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.erp.rest.RestErpProperties;
 import io.github.coupapoexport.erp.sap.SapS4HanaProperties;
+import io.github.coupapoexport.erp.staging.StagingTablesProperties;
 import io.github.coupapoexport.job.ExportProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
@@ -48,28 +50,33 @@ public final class ArgumentCheck {
     private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(CoupaProperties.class, ErpProperties.class,
-            RestErpProperties.class, SapS4HanaProperties.class, ExportProperties.class);
+            RestErpProperties.class, SapS4HanaProperties.class, StagingTablesProperties.class, ExportProperties.class);
 
     /** Every settings key in Spring's uniform form (lower case, no dashes), and whether it holds a list. */
     private final Map<String, Boolean> keys;
 
+    /** The keys that hold a map: any key below one of them is a settings key (a table's column, a constant). */
+    private final Set<String> maps;
+
     private final Set<String> prefixes;
 
-    private ArgumentCheck(Map<String, Boolean> keys, Set<String> prefixes) {
+    private ArgumentCheck(Map<String, Boolean> keys, Set<String> maps, Set<String> prefixes) {
         this.keys = Map.copyOf(keys);
+        this.maps = Set.copyOf(maps);
         this.prefixes = Set.copyOf(prefixes);
     }
 
     /** The options and settings keys of this application, read from its {@code @ConfigurationProperties} records. */
     public static ArgumentCheck ofThisApplication() {
         Map<String, Boolean> keys = new HashMap<>();
+        Set<String> maps = new HashSet<>();
         List<String> prefixes = new ArrayList<>();
         for (Class<? extends Record> settings : SETTINGS) {
             String prefix = settings.getAnnotation(ConfigurationProperties.class).value();
             prefixes.add(uniform(prefix));
-            collectKeys(uniform(prefix), settings, keys);
+            collectKeys(uniform(prefix), settings, keys, maps);
         }
-        return new ArgumentCheck(keys, Set.copyOf(prefixes));
+        return new ArgumentCheck(keys, maps, Set.copyOf(prefixes));
     }
 
     /** Prints every problem and the usage, and returns false, when the arguments are not a valid command line. */
@@ -178,18 +185,21 @@ public final class ArgumentCheck {
     }
 
     private boolean isSettingsKey(String key) {
-        if (keys.containsKey(key)) {
+        if (keys.containsKey(key) || maps.stream().anyMatch(map -> key.startsWith(map + "."))) {
             return true;
         }
         Matcher element = LIST_ELEMENT.matcher(key);
         return element.matches() && Boolean.TRUE.equals(keys.get(element.group(1)));
     }
 
-    private static void collectKeys(String prefix, Class<?> settings, Map<String, Boolean> keys) {
+    private static void collectKeys(String prefix, Class<?> settings, Map<String, Boolean> keys, Set<String> maps) {
         for (RecordComponent component : settings.getRecordComponents()) {
             String key = prefix + "." + uniform(boundName(settings, component));
             if (component.getType().isRecord()) {
-                collectKeys(key, component.getType(), keys);
+                collectKeys(key, component.getType(), keys, maps);
+            }
+            else if (Map.class.isAssignableFrom(component.getType())) {
+                maps.add(key);
             }
             else {
                 keys.put(key, isList(component.getGenericType()));

@@ -42,6 +42,16 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void theStagingTablesKeysAndTheEntriesOfTheirMapsAreKnown() {
+        assertThat(check.problems("run", "--erp.type=staging-tables", "--erp.staging-tables.mark-exported=when-queued",
+                "--erp.staging-tables.constants.headers.org-id=204", "--erp.staging-tables.constants.headers.[ORG_ID]=204",
+                "--erp.staging-tables.columns.headers.supplier-number=VENDOR_NUM",
+                "--erp.staging-tables.retry.max-retries=2")).isEmpty();
+        assertThat(check.problems("run", "--erp.staging-tables.mark-exportd=when-queued")).singleElement().asString()
+            .startsWith("unknown setting --erp.staging-tables.mark-exportd");
+    }
+
+    @Test
     void aValueAfterASpaceIsNeitherAcceptedNorRepeated() {
         assertThat(check.problems("--erp.password", "pw-1", "--spring.datasource.password", "pw-2", "--out", "d"))
             .containsExactly("--erp.password needs its value after '=', as in --erp.password=VALUE, not after a space",
