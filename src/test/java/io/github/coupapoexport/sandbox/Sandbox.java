@@ -30,6 +30,7 @@ public final class Sandbox {
         FakeCoupa coupa = new FakeCoupa();
         coupa.startServer();
         SandboxErp erp = List.of(args).contains("--erp.type=" + ErpProperties.SAP_S4HANA) ? new SandboxSapErp()
+                : List.of(args).contains("--erp.type=" + ErpProperties.STAGING_TABLES) ? new SandboxStagingErp(folder)
                 : new SandboxRestErp();
         int worst = 0;
         try {
@@ -53,6 +54,10 @@ public final class Sandbox {
             banner("Day 2: buyers changed PO 4821 (new version, line 2 deleted, line 3 removed, line 4 added), "
                     + "cancelled 4822, closed 4823, and added the supplier number to 4826");
             worst = worse(worst, run(arguments, coupa, erp));
+            if (erp.decidesLater()) {
+                banner("Day 3: the job reads the ERP's verdicts on day 2's rows");
+                worst = worse(worst, run(arguments, coupa, erp));
+            }
         }
         finally {
             coupa.stopServer();

@@ -101,7 +101,12 @@ final class StandInImportProgram {
 
     /** A column of a row, whatever case the database gives its label. */
     private static Object value(Map<String, Object> row, String label) {
-        return row.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(label))
-            .map(Map.Entry::getValue).findFirst().orElse(null);
+        // Not a stream: findFirst cannot hold a null, and a column may well be null (an amount line's unit).
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(label)) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 }
