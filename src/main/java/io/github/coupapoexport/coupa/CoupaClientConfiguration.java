@@ -2,6 +2,7 @@ package io.github.coupapoexport.coupa;
 
 import java.time.Duration;
 
+import io.github.coupapoexport.foundation.ClientCredentialsTokens;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
@@ -10,18 +11,10 @@ import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.converter.ByteArrayHttpMessageConverter;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -49,27 +42,11 @@ public class CoupaClientConfiguration {
     CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
         JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(properties.connectTimeout(),
                 properties.readTimeout());
-        ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(properties));
-        OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
         RateLimiter rateLimiter = rateLimiter(properties);
         JsonMapper json = coupaJson();
-
-        CoupaTokenRequests tokenRequests = new CoupaTokenRequests(RestClient.builder()
-            .requestFactory(requestFactory)
-            .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
-                .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build(), rateLimiter, json);
-        ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
-        clientCredentials.setAccessTokenResponseClient(tokenRequests);
-        clientCredentials.setClockSkew(TOKEN_RENEWAL_MARGIN);
-
-        AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
-                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, tokens);
-        manager.setAuthorizedClientProvider(clientCredentials);
-
-        OAuth2ClientHttpRequestInterceptor bearerToken = new OAuth2ClientHttpRequestInterceptor(manager);
-        bearerToken.setClientRegistrationIdResolver(request -> REGISTRATION_ID);
-        bearerToken.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
+        OAuth2ClientHttpRequestInterceptor bearerToken = new CoupaTokenRequests(
+                ClientCredentialsTokens.tokenClient(requestFactory), rateLimiter, json)
+            .bearerTokens(registration(properties), TOKEN_RENEWAL_MARGIN);
 
         RestClient restClient = RestClient.builder()
             .baseUrl(properties.root())
