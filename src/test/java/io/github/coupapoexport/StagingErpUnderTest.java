@@ -75,10 +75,13 @@ final class StagingErpUnderTest implements ErpUnderTest {
         proxy.loseNextCommitAnswer();
     }
 
-    /** Each of the next statements is cut off with its connection, as by a database gone for a moment. */
+    /**
+     * Each of the adapter's next statements on the staging tables is cut off with its connection, as by a database
+     * gone for a moment; the pool's own statements while it connects pass, or it would absorb the cuts unseen.
+     */
     @Override
     public void failNextCalls(int times) {
-        proxy.cutNextStatements(times);
+        proxy.cutNextStatementsNaming("STAGING_PO_", times);
     }
 
     /** The import program knows only {@link #KNOWN_SUPPLIERS}: it rejects any other with this message. */
