@@ -36,6 +36,9 @@ final class PostgresProxy implements AutoCloseable {
 
     private final AtomicInteger statementsToCut = new AtomicInteger();
 
+    /** The text a statement to cut names, or null for any statement. */
+    private volatile byte[] cutOnlyNaming;
+
     private final AtomicBoolean loseNextCommitAnswer = new AtomicBoolean();
 
     private volatile boolean refusingLogins;
@@ -59,6 +62,18 @@ final class PostgresProxy implements AutoCloseable {
 
     /** The next {@code statements} statements sent through the proxy are cut off with their connection. */
     void cutNextStatements(int statements) {
+        cutOnlyNaming = null;
+        statementsToCut.set(statements);
+    }
+
+    /**
+     * The next {@code statements} statements that name {@code text} (a table) are cut off with their connection: the
+     * statements a driver or a pool sends while it connects or checks a connection pass, so the cut reaches the
+     * caller's own work rather than a pool that quietly opens another connection. Such a statement must be sent
+     * with its text, as a first execution is (not a server-prepared one that is only bound again).
+     */
+    void cutNextStatementsNaming(String text, int statements) {
+        cutOnlyNaming = text.getBytes(StandardCharsets.US_ASCII);
         statementsToCut.set(statements);
     }
 
@@ -121,8 +136,10 @@ final class PostgresProxy implements AutoCloseable {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) != -1) {
-                if (fromClient && started && isStatement(buffer[0]) && statementsToCut.getAndUpdate(
-                        left -> Math.max(0, left - 1)) > 0) {
+                byte[] naming = cutOnlyNaming;
+                if (fromClient && started && isStatement(buffer[0])
+                        && (naming == null || contains(buffer, read, naming))
+                        && statementsToCut.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                     break;
                 }
                 if (fromClient && contains(buffer, read, COMMIT) && loseNextCommitAnswer.compareAndSet(true, false)) {

@@ -57,6 +57,24 @@ class PostgresProxyTest {
         assertThat(selectOne()).isTrue();
     }
 
+    @Test
+    void cutOfStatementsNamingATableLetsTheOthersPass() throws SQLException {
+        // given
+        direct.execute("CREATE TABLE " + table + " (id INTEGER)");
+        proxy.cutNextStatementsNaming(table, 1);
+
+        // when, then: connecting and a statement on another table pass, the first naming the table is cut
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("SELECT 1")).isTrue();
+            assertThatThrownBy(() -> statement.execute("INSERT INTO " + table + " VALUES (1)"))
+                .isInstanceOf(SQLException.class);
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO " + table + " VALUES (2)");
+        }
+        assertThat(direct.queryForList("SELECT id FROM " + table, Integer.class)).containsExactly(2);
+    }
+
     private boolean selectOne() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             return statement.execute("SELECT 1");

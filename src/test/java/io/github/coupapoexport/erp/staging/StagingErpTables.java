@@ -47,10 +47,13 @@ public final class StagingErpTables {
         new StandInImportProgram(jdbc(), OWN, knownSuppliers, knownUnits).run();
     }
 
-    /** Headers of the PO the ERP holds or is still to import: pending or accepted, not rejected. */
+    /**
+     * The documents the ERP holds or is still to import for the PO: its CREATE headers, pending or accepted, not
+     * rejected. An UPDATE header changes the document a CREATE made, so it is no second document.
+     */
     public int documentsFor(String poNumber) {
         Integer count = jdbc().queryForObject("SELECT COUNT(*) FROM STAGING_PO_HEADERS WHERE PO_NUMBER = ? "
-                + "AND STATUS <> 'REJECTED'", Integer.class, poNumber);
+                + "AND ACTION = 'CREATE' AND STATUS <> 'REJECTED'", Integer.class, poNumber);
         return count == null ? 0 : count;
     }
 
