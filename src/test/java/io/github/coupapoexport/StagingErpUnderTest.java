@@ -2,16 +2,13 @@ package io.github.coupapoexport;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import io.github.coupapoexport.erp.staging.StagingErpTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Our own staging tables in a schema of their own in the real PostgreSQL (the server of
@@ -51,12 +48,14 @@ final class StagingErpUnderTest implements ErpUnderTest {
 
     @Override
     public List<String> settings() {
-        return List.of("--erp.type=staging-tables", stagingSettings(Map.of()));
+        return List.of("--erp.type=staging-tables", "--erp.staging-tables.url=" + jobUrl,
+                "--erp.staging-tables.mark-exported=when-queued", "--erp.staging-tables.timeout=5s",
+                "--erp.staging-tables.retry.initial-delay=5ms", "--erp.staging-tables.retry.max-delay=20ms");
     }
 
     @Override
     public String maxRetries(int retries) {
-        return stagingSettings(Map.of("retry.max-retries", String.valueOf(retries)));
+        return "--erp.staging-tables.retry.max-retries=" + retries;
     }
 
     @Override
@@ -112,22 +111,5 @@ final class StagingErpUnderTest implements ErpUnderTest {
     public void close() {
         proxy.close();
         admin.execute("DROP SCHEMA " + schema + " CASCADE");
-    }
-
-    /**
-     * The {@code erp.staging-tables.*} settings as one {@code spring.application.json}, which the harness replaces
-     * when given again: the command-line check does not know these keys yet and refuses them as options.
-     */
-    private String stagingSettings(Map<String, String> overrides) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("url", jobUrl);
-        settings.put("mark-exported", "when-queued");
-        settings.put("timeout", "5s");
-        settings.put("retry.initial-delay", "5ms");
-        settings.put("retry.max-delay", "20ms");
-        settings.putAll(overrides);
-        Map<String, String> keyed = new LinkedHashMap<>();
-        settings.forEach((key, value) -> keyed.put("erp.staging-tables." + key, value));
-        return "--spring.application.json=" + JsonMapper.builder().build().writeValueAsString(keyed);
     }
 }
