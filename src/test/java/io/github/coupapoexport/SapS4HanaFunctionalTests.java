@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeSap;
+import io.github.coupapoexport.sandbox.FakeSapTokenService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +94,31 @@ class SapS4HanaFunctionalTests {
                 "CostCenter":"100"},{"AccountAssignmentNumber":"02","MultipleAcctAssgmtDistrPercent":"40",\
                 "GLAccount":"8100","CostCenter":"200"}]""");
         assertThat(harness.coupa.isExported(4830)).isTrue();
+    }
+
+    @Test
+    void withOAuth2ClientCredentialsThePoReachesSapAndARefusedClientStopsTheRunWithExit2() {
+        // given a deployment that signs in with OAuth 2.0, and a token service that refuses the client at first
+        harness.coupa.add(po(4821).paymentTerm("NT45").line(Line.amount(15002, "1", "Installation service",
+                "1000.00").account("61000100")));
+        sap.tokenService().refuseClient(true);
+        String[] settings = FakeSapTokenService.settings(sap).toArray(String[]::new);
+
+        // when
+        ExportJobHarness.RunResult refused = harness.run(settings);
+
+        // then nothing is marked, and the operator is told the OAuth client was refused, never its secret
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).contains("SAP's token endpoint refused the OAuth client", "invalid_client")
+            .doesNotContain(FakeSapTokenService.CLIENT_SECRET);
+        assertThat(harness.coupa.exportedIds()).isEmpty();
+
+        // and once the client is fixed
+        sap.tokenService().refuseClient(false);
+        ExportJobHarness.RunResult fixed = harness.run(settings);
+        assertThat(fixed.exitCode()).as(fixed.output()).isZero();
+        assertThat(sap.purchaseOrders()).hasSize(1);
+        assertThat(harness.coupa.exportedIds()).containsExactly(4821L);
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import static io.github.coupapoexport.sandbox.FakeSapRules.send;
+
 /**
  * SAP S/4HANA's OData V2 service {@code API_PURCHASEORDER_PROCESS_SRV} where the adapter relies on it: Basic
- * credentials; a CSRF token fetched on the service root and bound to the session cookie set with it, a change
+ * credentials or a bearer token of its {@link FakeSapTokenService}; a CSRF token fetched on the service root and bound to the session cookie set with it, a change
  * without it answered 403 {@code X-CSRF-Token: Required}; deep insert of {@code A_PurchaseOrder} numbered 45000000xx
  * (internal) or by the number given (external); look-ups by key and by {@code CorrespncExternalReference};
  * {@code {"d": ...}} wrapping; items with ETags, patched only with a matching {@code If-Match}; SAP's error body for
@@ -62,6 +63,8 @@ public class FakeSap {
     private final List<JsonNode> created = new ArrayList<>();
 
     private final Deque<Integer> failures = new ArrayDeque<>();
+
+    private final FakeSapTokenService tokenService = new FakeSapTokenService();
 
     private long nextNumber = 4500000001L;
 
@@ -102,6 +105,11 @@ public class FakeSap {
                 "--erp.sap.company-code=1010", "--erp.sap.purchasing-organization=1010",
                 "--erp.sap.purchasing-group=001", "--erp.sap.plant=1010", "--erp.sap.retry.initial-delay=5ms",
                 "--erp.sap.retry.max-delay=20ms", "--erp.sap.retry.max-retries=2"));
+    }
+
+    /** Its OAuth 2.0 token service at {@code /oauth/token}; the service takes the tokens it issues. */
+    public FakeSapTokenService tokenService() {
+        return tokenService;
     }
 
     /** The next {@code times} calls, whatever they are, are answered {@code status}. */
@@ -146,11 +154,15 @@ public class FakeSap {
                 + URLDecoder.decode(query, StandardCharsets.UTF_8)));
         String basic = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(
                 StandardCharsets.UTF_8));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (!failures.isEmpty()) {
             int status = failures.poll();
             send(exchange, status, "text/html", "<html><body>HTTP " + status + "</body></html>");
         }
-        else if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        else if (path.equals(FakeSapTokenService.PATH)) {
+            tokenService.handle(exchange, body);
+        }
+        else if (!basic.equals(authorization) && !tokenService.authorizes(authorization)) {
             send(exchange, 401, "text/html", "<html><body>Logon failed</body></html>");
         }
         else if (inService == null) {
@@ -214,12 +226,7 @@ public class FakeSap {
 
     private void serviceRoot(HttpExchange exchange) throws IOException {
         if ("Fetch".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-CSRF-Token"))) {
-            String session = UUID.randomUUID().toString();
-            String token = UUID.randomUUID().toString();
-            tokens.put(session, token);
-            exchange.getResponseHeaders().set("X-CSRF-Token", token);
-            exchange.getResponseHeaders().add("Set-Cookie", SESSION + "=" + session + "; path=/; HttpOnly");
-            exchange.getResponseHeaders().add("Set-Cookie", "sap-usercontext=sap-client=100; path=/");
+            FakeSapRules.issueToken(exchange.getResponseHeaders(), SESSION, tokens);
         }
         sendData(exchange, 200, json.createObjectNode().set("EntitySets", json.valueToTree(
                 List.of("A_PurchaseOrder", "A_PurchaseOrderItem", "A_PurOrdAccountAssignment"))));
@@ -269,8 +276,7 @@ public class FakeSap {
         else {
             item.setAll(values);
             item.putObject("__metadata").put("etag", "W/\"" + nextETag++ + "\"");
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
+            send(exchange, 204, "text/plain", "");
         }
     }
 
@@ -287,13 +293,5 @@ public class FakeSap {
 
     private void sendData(HttpExchange exchange, int status, JsonNode data) throws IOException {
         send(exchange, status, "application/json", json.writeValueAsString(json.createObjectNode().set("d", data)));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

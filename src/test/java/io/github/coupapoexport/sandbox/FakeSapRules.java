@@ -1,15 +1,19 @@
 package io.github.coupapoexport.sandbox;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,5 +156,24 @@ final class FakeSapRules {
                 .put("severity", "error");
         }
         return json.writeValueAsString(error);
+    }
+
+    /** Answers with the body, as SAP and its token service do. */
+    static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** A CSRF token, bound to a new session whose cookie is set with it, as SAP answers {@code X-CSRF-Token: Fetch}. */
+    static void issueToken(Headers answer, String sessionCookie, Map<String, String> tokens) {
+        String session = UUID.randomUUID().toString();
+        String token = UUID.randomUUID().toString();
+        tokens.put(session, token);
+        answer.set("X-CSRF-Token", token);
+        answer.add("Set-Cookie", sessionCookie + "=" + session + "; path=/; HttpOnly");
+        answer.add("Set-Cookie", "sap-usercontext=sap-client=100; path=/");
     }
 }

@@ -14,12 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The {@code erp.sap.*} keys of the SAP S/4HANA adapter: where the system and its purchase order service are, the
- * communication user, and the header and item data SAP needs that Coupa does not hold. Basic credentials only for
- * now; OAuth 2.0 client credentials (through Spring Security's client, as for Coupa) may come later.
+ * communication user or OAuth 2.0 client, and the header and item data SAP needs that Coupa does not hold.
  *
  * @param baseUrl the base URL of the SAP system, e.g. {@code https://my000000-api.s4hana.ondemand.com}
  * @param servicePath the path of the OData V2 service {@code API_PURCHASEORDER_PROCESS_SRV} on that system
- * @param username the communication user of the communication arrangement (SAP_COM_0053)
+ * @param username the communication user of the communication arrangement (SAP_COM_0053), for Basic credentials
  * @param password that user's password
  * @param connectTimeout how long an SAP call waits for a connection
  * @param readTimeout how long an SAP call waits for its answer
@@ -41,6 +40,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * profit center
  * @param materialGroup the material group of every item (SAP needs one for an item without a material)
  * @param amountLineUnit the order unit of a Coupa amount line, sent as quantity 1 at the line's amount
+ * @param oauth2 OAuth 2.0 client credentials instead of the user and password
  */
 @ConfigurationProperties("erp.sap")
 public record SapS4HanaProperties(
@@ -62,7 +62,8 @@ public record SapS4HanaProperties(
         String costCenter,
         @DefaultValue @NestedConfigurationProperty SapAccountSegments accountSegments,
         String materialGroup,
-        @DefaultValue("EA") String amountLineUnit) implements CheckedSettings, Endpoint {
+        @DefaultValue("EA") String amountLineUnit,
+        @DefaultValue @NestedConfigurationProperty SapOAuth2 oauth2) implements CheckedSettings, Endpoint {
 
     static final String SERVICE_PATH = "/sap/opu/odata/sap/API_PURCHASEORDER_PROCESS_SRV";
 
@@ -77,6 +78,7 @@ public record SapS4HanaProperties(
 
     public SapS4HanaProperties {
         retry = retry.orMaxRetries(DEFAULT_MAX_RETRIES);
+        oauth2 = oauth2 == null ? SapOAuth2.none() : oauth2;
     }
 
     /** Whether the Coupa PO number is the SAP PO number. */
@@ -94,11 +96,22 @@ public record SapS4HanaProperties(
     public List<String> problems() {
         List<String> problems = new ArrayList<>(baseUrlProblems(PREFIX, " (the SAP system, https://<host>)",
                 "https:// or http://"));
-        if (username == null || username.isBlank()) {
-            problems.add(PREFIX + ".username is required (the communication user of SAP_COM_0053)");
+        boolean basic = username != null && !username.isBlank() || password != null && !password.isBlank();
+        if (oauth2.configured()) {
+            problems.addAll(oauth2.problems());
+            if (basic) {
+                problems.add(PREFIX + ".username/password and " + PREFIX + ".oauth2.* are both set: the adapter "
+                        + "signs in one way");
+            }
         }
-        if (password == null || password.isBlank()) {
-            problems.add(PREFIX + ".password is required");
+        else {
+            if (username == null || username.isBlank()) {
+                problems.add(PREFIX + ".username is required (the communication user of SAP_COM_0053), or "
+                        + PREFIX + ".oauth2.* for OAuth 2.0");
+            }
+            if (password == null || password.isBlank()) {
+                problems.add(PREFIX + ".password is required");
+            }
         }
         if (!INTERNAL.equals(numbering) && !EXTERNAL.equals(numbering)) {
             problems.add(PREFIX + ".numbering must be internal or external (was '" + numbering + "')");

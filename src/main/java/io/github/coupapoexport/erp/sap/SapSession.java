@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +137,11 @@ class SapSession {
         catch (ResourceAccessException ex) {
             // Timeouts and refused or reset connections: SAP may come back, and may have applied the call.
             throw new SapAnswers.Transient(call + ": " + ex.getMessage(), ex);
+        }
+        catch (OAuth2AuthorizationException refused) {
+            // The token endpoint refused the client: nothing was sent to SAP, and nothing gets through until fixed.
+            throw new SapAnswers.Final(new ErpAnswer.Refused(401, "SAP's token endpoint refused the OAuth client: "
+                    + refused.getError().getErrorCode() + " " + refused.getError().getDescription()));
         }
     }
 
