@@ -151,6 +151,11 @@ public class SapS4HanaErp implements Erp {
      */
     private ErpAnswer change(ErpPurchaseOrder document, @Nullable String erpDocumentId) {
         String number = erpDocumentId != null ? erpDocumentId : lookUp(document.poNumber());
+        if (number == null && document.action() == ErpAction.CANCEL) {
+            // Cancelled in Coupa before it ever reached SAP: what the cancel asks for, no PO in force, holds already.
+            log.info("SAP holds no PO for Coupa PO {}: nothing to cancel", document.poNumber());
+            return new ErpAnswer.Accepted(200, null, true);
+        }
         if (number == null) {
             return new ErpAnswer.Rejected(404, "SAP holds no PO for Coupa PO " + document.poNumber() + " to "
                     + document.action().name().toLowerCase(Locale.ROOT) + " (it was never created there)");

@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.mapping.ErpAction;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
 import io.github.coupapoexport.sandbox.FakeSap;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,23 @@ class SapS4HanaErpChangesTest {
         assertThat(again).isEqualTo(new ErpAnswer.Accepted(200, SAP_NUMBER, false));
         assertThat(sap.calls().subList(callsBefore, sap.calls().size())).containsExactly(
                 "GET /A_PurchaseOrder('4500000001')/to_PurchaseOrderItem");
+    }
+
+    @Test
+    void cancelOfAPoThatNeverReachedSapHoldsAlreadyAndChangesNothing() {
+        // given a PO cancelled in Coupa before it was ever exported: SAP holds nothing under its reference
+        ErpDelivery cancel = ErpDelivery.of("coupa-4899-1", new ErpPurchaseOrder("coupa", 4899, "4899", 1,
+                ErpAction.CANCEL, "cancelled", "USD", "20.00", new ErpPurchaseOrder.Supplier("SUP-0077", "Acme"), "NT45",
+                null, "jdoe", List.of(gloves("4"))), null);
+        int callsBefore = sap.calls().size();
+
+        // when
+        ErpAnswer answer = adapter.deliver(cancel);
+
+        // then it counts as done, after SAP was only asked
+        assertThat(answer).isEqualTo(new ErpAnswer.Accepted(200, null, true));
+        assertThat(sap.calls().subList(callsBefore, sap.calls().size())).allMatch(call -> call.startsWith("GET "));
+        assertThat(sap.purchaseOrders()).hasSize(1);
     }
 
     @Test
