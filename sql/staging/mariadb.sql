@@ -1,6 +1,7 @@
 -- coupa-po-export's own staging (open interface) tables, erp.staging-tables.layout=coupa-po-export.
 -- MariaDB 10.3+ / MySQL 8: run once in the ERP's database (mariadb erp < mariadb.sql). InnoDB, so that a
--- PO's rows are written in one transaction.
+-- PO's rows are written in one transaction. DATETIME, not TIMESTAMP: before MariaDB 10.10
+-- (explicit_defaults_for_timestamp off) a first TIMESTAMP is set again on every update, and the others are NOT NULL.
 
 -- Written by coupa-po-export, one row per delivered PO snapshot; STATUS, PROCESSED_AT and ERP_DOCUMENT_ID are
 -- written by the ERP's import program. SOURCE_KEY is the snapshot's idempotency key (a later attempt after a
@@ -28,8 +29,8 @@ CREATE TABLE STAGING_PO_HEADERS (
     SHIP_TO_POSTAL_CODE VARCHAR(30),
     SHIP_TO_COUNTRY     VARCHAR(100),
     REQUESTER           VARCHAR(255),
-    CREATED_AT          TIMESTAMP NOT NULL,
-    PROCESSED_AT        TIMESTAMP,                    -- by the ERP: when its import decided
+    CREATED_AT          DATETIME NOT NULL,
+    PROCESSED_AT        DATETIME,                     -- by the ERP: when its import decided
     ERP_DOCUMENT_ID     VARCHAR(100),                 -- by the ERP: its own id of the PO, once accepted
     CONSTRAINT STAGING_PO_HEADERS_KEY UNIQUE (SOURCE_KEY)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
@@ -49,7 +50,7 @@ CREATE TABLE STAGING_PO_LINES (
     NEED_BY_DATE  DATE,
     COMMODITY     VARCHAR(255),
     DELETED       CHAR(1) DEFAULT 'N' NOT NULL,   -- Y: the line is to be deleted in the ERP
-    CREATED_AT    TIMESTAMP NOT NULL,
+    CREATED_AT    DATETIME NOT NULL,
     CONSTRAINT STAGING_PO_LINES_NUMBER UNIQUE (HEADER_ID, LINE_NUMBER)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
@@ -64,7 +65,7 @@ CREATE TABLE STAGING_PO_DISTRIBUTIONS (
     AMOUNT              DECIMAL(30, 10),
     QUANTITY            DECIMAL(30, 10),
     ACCOUNT_CODE        VARCHAR(255),
-    CREATED_AT          TIMESTAMP NOT NULL,
+    CREATED_AT          DATETIME NOT NULL,
     SEGMENT_1           VARCHAR(100),
     SEGMENT_2           VARCHAR(100),
     SEGMENT_3           VARCHAR(100),
@@ -94,7 +95,7 @@ CREATE TABLE STAGING_PO_ERRORS (
     LINE_ID     BIGINT,
     COLUMN_NAME VARCHAR(100),
     MESSAGE     VARCHAR(2000) NOT NULL,
-    CREATED_AT  TIMESTAMP
+    CREATED_AT  DATETIME
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- The import program reads the pending headers; the adapter reads the errors of a header.

@@ -36,10 +36,13 @@ public class ExportProtocol {
         FAILED,
         /** The ERP never answered: recorded like a failure, and one more step towards an outage. */
         UNANSWERED,
+        /** Written into the ERP's import queue now: the ERP's verdict is read by a later run. */
+        QUEUED,
         /**
-         * In the ERP's import queue, or waiting behind a snapshot that is: the ERP's verdict is read by a later run.
+         * In the ERP's import queue already, or waiting behind a snapshot that is: counted as queued, but the ERP was
+         * not asked, so it says nothing about whether the ERP answers (an outage is not hidden behind it).
          */
-        QUEUED
+        WAITING
     }
 
     private static final Logger log = LoggerFactory.getLogger(ExportProtocol.class);
@@ -88,7 +91,7 @@ public class ExportProtocol {
         if (known != null && known.outcome() == LedgerOutcome.QUEUED) {
             // Coupa offers the PO again because it is marked only once the ERP accepts it: nothing to do until then.
             log.debug("PO {} ({}) waits in the ERP's import queue", snapshot.label(), key);
-            return Result.QUEUED;
+            return Result.WAITING;
         }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
         if (unknown != null && unknown.outcome() == LedgerOutcome.QUEUED) {
@@ -96,7 +99,7 @@ public class ExportProtocol {
             // the earlier snapshot (sent now, it would be a second CREATE, or an UPDATE of a PO the ERP may reject).
             log.info("PO {} waits: its earlier snapshot {} is still in the ERP's import queue", snapshot.label(),
                     unknown.idempotencyKey());
-            return Result.QUEUED;
+            return Result.WAITING;
         }
         if (unknown != null) {
             String reason = "PO " + snapshot.label() + " was not sent: the ERP's answer to its earlier snapshot "

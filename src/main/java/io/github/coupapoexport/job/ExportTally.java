@@ -108,7 +108,7 @@ public record ExportTally(long exported, long failed, long skipped, long queued)
             case EXPORTED -> plusExported();
             case SKIPPED -> plusSkipped();
             case REJECTED, FAILED, UNANSWERED -> plusFailed();
-            case QUEUED -> plusQueued();
+            case QUEUED, WAITING -> plusQueued();
         };
     }
 

@@ -87,7 +87,7 @@ class QueuedSnapshotsTest {
         Result again = export(READ);
 
         // then the ERP got it once
-        assertThat(again).isEqualTo(Result.QUEUED);
+        assertThat(again).isEqualTo(Result.WAITING);
         assertThat(erp.deliveredKeys()).containsExactly(READ.idempotencyKey());
     }
 
@@ -101,7 +101,7 @@ class QueuedSnapshotsTest {
         Result result = protocol().export(EDITED, document(ErpAction.UPDATE), 2, false);
 
         // then it is not sent (it would be a second CREATE) and not recorded, so that it comes back as it is
-        assertThat(result).isEqualTo(Result.QUEUED);
+        assertThat(result).isEqualTo(Result.WAITING);
         assertThat(erp.deliveredKeys()).containsExactly(READ.idempotencyKey());
         assertThat(ledger.find(EDITED.idempotencyKey())).isEmpty();
     }

@@ -95,7 +95,7 @@ public class StagingTablesErp implements Erp, AutoCloseable {
     public ErpAnswer verdict(String idempotencyKey) {
         return retry.run(() -> {
             try {
-                Attempt latest = latest(keys.base(idempotencyKey));
+                Attempt latest = deciding(keys.base(idempotencyKey));
                 if (latest == null) {
                     // Rejected, so that the PO is reported and its snapshot sent again on a later run.
                     return new ErpAnswer.Rejected(null, "no staging row under key " + idempotencyKey + " in "
@@ -135,7 +135,7 @@ public class StagingTablesErp implements Erp, AutoCloseable {
 
     private ErpAnswer writeOnce(String idempotencyKey, StagedPurchaseOrder staged) {
         String base = keys.base(idempotencyKey);
-        Attempt latest = latest(base);
+        Attempt latest = deciding(base);
         int attempt = 1;
         if (latest != null) {
             if (layout.status(latest.status()) != StagingLayout.Status.REJECTED) {
@@ -202,12 +202,32 @@ public class StagingTablesErp implements Erp, AutoCloseable {
                 : String.join("; ", messages);
     }
 
-    private @Nullable Attempt latest(String base) {
-        return jdbc.query(sql.attempts(), (row, number) -> new Attempt(row.getObject(1), row.getString(2),
-                row.getString(3), row.getString(4)), base, StagingKeys.laterAttempts(base)).stream()
+    /**
+     * The attempt that says what the ERP made of the key: the first it accepted, else the latest still pending, else
+     * the latest (rejected). Not simply the latest: the ERP's people may resubmit a rejected attempt after a later one
+     * was written, and the ERP then holds the PO whatever became of the later one; a further attempt would apply it
+     * twice, and a rejection read from the later one would send its next version as a second CREATE.
+     */
+    private @Nullable Attempt deciding(String base) {
+        List<Attempt> attempts = jdbc.query(sql.attempts(), (row, number) -> new Attempt(row.getObject(1),
+                row.getString(2), row.getString(3), row.getString(4)), base, StagingKeys.laterAttempts(base)).stream()
             .filter(found -> StagingKeys.attemptOf(found.storedKey(), base) > 0)
             .map(found -> found.numbered(StagingKeys.attemptOf(found.storedKey(), base)))
-            .max(Comparator.comparingInt(Attempt::number)).orElse(null);
+            .sorted(Comparator.comparingInt(Attempt::number))
+            .toList();
+        if (attempts.isEmpty()) {
+            return null;
+        }
+        List<Attempt> notRejected = attempts.stream()
+            .filter(each -> layout.status(each.status()) != StagingLayout.Status.REJECTED).toList();
+        if (notRejected.size() > 1) {
+            log.warn("key {} has {} attempts that the ERP did not reject: the ERP's people should check that it holds "
+                    + "the PO once", base, notRejected.size());
+        }
+        return notRejected.stream().filter(each -> layout.status(each.status()) == StagingLayout.Status.ACCEPTED)
+            .findFirst()
+            .or(() -> notRejected.stream().reduce((earlier, later) -> later))
+            .orElse(attempts.get(attempts.size() - 1));
     }
 
     /** One header row under the key. */
