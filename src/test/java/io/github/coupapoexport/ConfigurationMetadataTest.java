@@ -36,7 +36,7 @@ class ConfigurationMetadataTest {
                 "coupa.scopes", "coupa.page-size", "coupa.statuses", "coupa.api-filter", "coupa.requests-per-second",
                 "coupa.connect-timeout", "coupa.read-timeout", "coupa.retry.max-retries", "coupa.retry.initial-delay",
                 "coupa.retry.max-delay", "coupa.monitoring.mode", "coupa.monitoring.integration-code",
-                "coupa.monitoring.status-field", "erp.type", "erp.outage-threshold", "erp.base-url", "erp.bearer-token",
+                "coupa.monitoring.status-field", "erp.type", "erp.outage-threshold", "erp.verdict-overdue", "erp.base-url", "erp.bearer-token",
                 "erp.username", "erp.password", "erp.connect-timeout", "erp.read-timeout", "erp.retry.max-retries",
                 "erp.retry.initial-delay", "erp.retry.max-delay", "erp.sap.base-url", "erp.sap.service-path",
                 "erp.sap.username", "erp.sap.password", "erp.sap.connect-timeout", "erp.sap.read-timeout",

@@ -1,5 +1,6 @@
 package io.github.coupapoexport.erp;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * adapter")
  * @param outageThreshold after this many POs in a row whose retries all failed, the ERP counts as down and the job
  * fails (exit 1, resumable) instead of recording every remaining PO as failed
+ * @param verdictOverdue for an ERP that imports later: a PO still without a verdict this long after it was queued
+ * counts as failing (exit 3) and is named in every run's log, until its verdict is in
  */
 @ConfigurationProperties("erp")
 public record ErpProperties(
         @DefaultValue(ErpProperties.REST) String type,
-        @DefaultValue("3") int outageThreshold) implements CheckedSettings {
+        @DefaultValue("3") int outageThreshold,
+        @DefaultValue("2d") Duration verdictOverdue) implements CheckedSettings {
 
     public static final String REST = "rest";
 
@@ -38,6 +42,9 @@ public record ErpProperties(
         }
         if (outageThreshold < 1) {
             problems.add("erp.outage-threshold must be 1 or more (was " + outageThreshold + ")");
+        }
+        if (verdictOverdue.isNegative() || verdictOverdue.isZero()) {
+            problems.add("erp.verdict-overdue must be more than 0 (was " + verdictOverdue + ")");
         }
         return problems;
     }

@@ -94,6 +94,13 @@ public class ExportProtocol {
             return Result.WAITING;
         }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
+        if (replay && unknown != null && unknown.outcome() == LedgerOutcome.QUEUED && unknown.verdictProblem() != null) {
+            // The operator's way out when the ERP's rows are gone before their verdict was read: having checked that
+            // the ERP does not hold the PO, they send it again on purpose.
+            log.warn("PO {} is sent again on request although the ERP's verdict on its earlier snapshot {} could not "
+                    + "be read ({})", snapshot.label(), unknown.idempotencyKey(), unknown.verdictProblem());
+            unknown = null;
+        }
         if (unknown != null && unknown.outcome() == LedgerOutcome.QUEUED) {
             // Not recorded: the PO stays unexported in Coupa and comes back, to be sent once the ERP has decided on
             // the earlier snapshot (sent now, it would be a second CREATE, or an UPDATE of a PO the ERP may reject).

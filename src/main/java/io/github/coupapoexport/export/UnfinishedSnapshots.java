@@ -1,12 +1,13 @@
 package io.github.coupapoexport.export;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import io.github.coupapoexport.coupa.CoupaCallException;
 import io.github.coupapoexport.coupa.CoupaCredentialsRefusedException;
-import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.coupa.PurchaseOrderMarks;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
@@ -17,6 +18,7 @@ import io.github.coupapoexport.ledger.CoupaMark;
 import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
 import io.github.coupapoexport.ledger.LedgerOutcome;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +58,19 @@ public class UnfinishedSnapshots {
 
     private final Runnable checkRunLock;
 
+    private final QueuedVerdicts verdicts;
+
     /**
      * @param checkRunLock throws when this run no longer holds the job repository's run lock: then another run may be
      * finishing the same snapshots
      */
     public UnfinishedSnapshots(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, int outageThreshold,
             Runnable checkRunLock) {
+        this(erp, coupa, ledger, outageThreshold, checkRunLock, null, Clock.systemUTC());
+    }
+
+    private UnfinishedSnapshots(Erp erp, PurchaseOrderMarks coupa, ExportLedger ledger, int outageThreshold,
+            Runnable checkRunLock, @Nullable Duration verdictOverdue, Clock clock) {
         this.erp = erp;
         this.coupa = coupa;
         this.ledger = ledger;
@@ -69,6 +78,15 @@ public class UnfinishedSnapshots {
         this.answers = new ErpAnswerRecorder(ledger);
         this.outageThreshold = outageThreshold;
         this.checkRunLock = checkRunLock;
+        this.verdicts = new QueuedVerdicts(erp, coupa, ledger, verdictOverdue, clock);
+    }
+
+    /**
+     * The same, with a PO queued in an ERP that imports later counted as failing once it has waited {@code overdue}
+     * for the ERP's verdict, as now told by {@code clock}.
+     */
+    public UnfinishedSnapshots withVerdictsOverdueAfter(Duration overdue, Clock clock) {
+        return new UnfinishedSnapshots(erp, coupa, ledger, outageThreshold, checkRunLock, overdue, clock);
     }
 
     /**
@@ -95,19 +113,29 @@ public class UnfinishedSnapshots {
                 if (unansweredInARow.size() >= outageThreshold) {
                     continue;
                 }
-                ErpAnswer verdict = erp.verdict(entry.idempotencyKey());
-                if (verdict instanceof ErpAnswer.Refused refused) {
-                    throw new ErpSetupException(refused.reason());
+                if (entry.verdictProblem() != null && ledger.laterSnapshotExists(entry)) {
+                    // Replayed on purpose (--po) while its verdict could not be read: the later snapshot stands.
+                    ledger.recordSuperseded(entry.idempotencyKey(), "replaced by a later snapshot of PO "
+                            + entry.label() + " while the ERP's verdict on it could not be read");
+                    continue;
                 }
+                QueuedVerdicts.Verdict read = verdicts.read(entry, jobExecutionId);
+                ErpAnswer verdict = read.answer();
                 if (verdict instanceof ErpAnswer.Unreachable) {
                     // Still queued; only many in a row mean that the ERP cannot be asked at all.
                     unansweredInARow.add(entry.label());
+                    results.add(Result.UNANSWERED);
                     continue;
                 }
                 unansweredInARow.clear();
+                if (read.problem()) {
+                    // Overdue: counted as failing until the ERP decides.
+                    results.add(Result.UNANSWERED);
+                    continue;
+                }
                 if (verdict instanceof ErpAnswer.Rejected rejected) {
                     try {
-                        putBack(entry);
+                        verdicts.putBack(entry);
                         coupaFailuresInARow.clear();
                     }
                     catch (CoupaCredentialsRefusedException refused) {
@@ -206,30 +234,6 @@ public class UnfinishedSnapshots {
                     String.join(", ", unansweredInARow));
         }
         return results;
-    }
-
-    /**
-     * The ERP rejected a snapshot it had queued: a PO marked exported while it waited is put back, so that it comes
-     * back to be sent again (as a buyer's fix will anyway), before the rejection is recorded. A crash in between
-     * leaves it queued in the ledger, and the next run reads the verdict and puts it back again.
-     */
-    private void putBack(LedgerEntry rejected) {
-        if (rejected.coupaMark() != CoupaMark.MARKED) {
-            return;
-        }
-        String reason;
-        try {
-            coupa.markNotExported(rejected.coupaId());
-            reason = null;
-            log.info("PO {} put back to not exported in Coupa: the ERP rejected it", rejected.label());
-        }
-        catch (CoupaRefusedException refused) {
-            // Left marked: the ledger row and the report in Coupa say so, and an operator can replay it with --po.
-            reason = "the ERP rejected PO " + rejected.label() + ", but Coupa refused to put it back to not exported: "
-                    + refused.getMessage();
-            log.error("{}", reason);
-        }
-        ledger.recordMark(rejected.idempotencyKey(), reason == null ? null : CoupaMark.REFUSED, reason);
     }
 
     private CoupaMark mark(LedgerEntry accepted) {

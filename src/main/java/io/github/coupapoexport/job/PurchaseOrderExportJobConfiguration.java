@@ -91,10 +91,12 @@ public class PurchaseOrderExportJobConfiguration {
     /** Runs at the start of every execution, a resumed one too, before any PO is read. */
     @Bean
     Step finishUnfinishedExports(SettingsCheck settings, JobRepository jobRepository,
-            PlatformTransactionManager transactionManager, Erp erp, CoupaClient coupa, ExportLedger ledger, ErpProperties erpProperties, RunLock runLock) {
+            PlatformTransactionManager transactionManager, Erp erp, CoupaClient coupa, ExportLedger ledger,
+            ErpProperties erpProperties, RunLock runLock) {
+        UnfinishedSnapshots unfinished = new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
+                runLock::checkStillHeld).withVerdictsOverdueAfter(erpProperties.verdictOverdue(), Clock.systemUTC());
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
-            .tasklet(new UnfinishedExports(new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
-                    runLock::checkStillHeld)), transactionManager)
+            .tasklet(new UnfinishedExports(unfinished), transactionManager)
             .allowStartIfComplete(true)
             .build();
     }

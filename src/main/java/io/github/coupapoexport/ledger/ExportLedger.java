@@ -25,7 +25,7 @@ public class ExportLedger {
 
     private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
             + "OUTCOME_MESSAGE, ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, ACCEPTED_AT, DOCUMENT, "
-            + "COUPA_MARK, COUPA_MARK_MESSAGE";
+            + "COUPA_MARK, COUPA_MARK_MESSAGE, QUEUED_AT, VERDICT_PROBLEM";
 
     private final JdbcTemplate jdbc;
 
@@ -98,7 +98,8 @@ public class ExportLedger {
 
     /**
      * How many POs these job executions handled whose latest snapshot failed and is not in the ERP as Coupa shows it:
-     * rejected, invalid, unanswered, held back, or accepted with a mark Coupa refused.
+     * rejected, invalid, unanswered, held back, accepted with a mark Coupa refused, or queued in an ERP whose verdict
+     * could not be read or is overdue.
      */
     public long stillFailing(List<Long> jobExecutionIds) {
         if (jobExecutionIds.isEmpty()) {
@@ -107,7 +108,8 @@ public class ExportLedger {
         String executions = String.join(",", jobExecutionIds.stream().map(String::valueOf).toList());
         Long failing = jdbc.queryForObject("SELECT COUNT(DISTINCT COUPA_ID) FROM EXPORT_LEDGER l WHERE "
                 + "l.JOB_EXECUTION_ID IN (" + executions + ") AND (l.OUTCOME IN ('REJECTED', 'INVALID', "
-                + "'ERP_UNREACHABLE', 'COUPA_REFUSED') OR l.OUTCOME = 'ACCEPTED' AND l.COUPA_MARK = 'REFUSED') "
+                + "'ERP_UNREACHABLE', 'COUPA_REFUSED') OR l.OUTCOME = 'ACCEPTED' AND l.COUPA_MARK = 'REFUSED' "
+                + "OR l.OUTCOME = 'QUEUED' AND l.VERDICT_PROBLEM IS NOT NULL) "
                 + "AND NOT EXISTS (SELECT 1 FROM EXPORT_LEDGER later WHERE later.COUPA_ID = l.COUPA_ID "
                 + "AND later.LAST_ATTEMPT_AT > l.LAST_ATTEMPT_AT)", Long.class);
         return failing == null ? 0 : failing;
@@ -146,8 +148,8 @@ public class ExportLedger {
     public void recordAccepted(String idempotencyKey, Integer erpStatus, String erpDocumentId) {
         OffsetDateTime now = writes.now();
         writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'ACCEPTED', OUTCOME_MESSAGE = NULL, ERP_STATUS = ?, "
-                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 "
-                + "WHERE IDEMPOTENCY_KEY = ?", erpStatus, LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now,
+                + "ERP_DOCUMENT_ID = ?, ACCEPTED_AT = ?, LAST_ATTEMPT_AT = ?, REPORTED_AT = NULL, REPORT_ATTEMPTS = 0, "
+                + "QUEUED_AT = NULL, VERDICT_PROBLEM = NULL WHERE IDEMPOTENCY_KEY = ?", erpStatus, LedgerText.fit(erpDocumentId, LedgerText.ERP_DOCUMENT_ID), now,
                 now, idempotencyKey);
     }
 
@@ -157,16 +159,31 @@ public class ExportLedger {
      * @param queueId the ERP's id of the queued document, kept where the ERP's document id goes once it is accepted
      */
     public void recordQueued(String idempotencyKey, String queueId) {
+        // QUEUED_AT stays as it was when a resend finds the document still queued: overdue counts from the first.
+        OffsetDateTime now = writes.now();
         writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'QUEUED', OUTCOME_MESSAGE = ?, ERP_STATUS = NULL, "
-                + "ERP_DOCUMENT_ID = ?, LAST_ATTEMPT_AT = ? WHERE IDEMPOTENCY_KEY = ?",
+                + "ERP_DOCUMENT_ID = ?, LAST_ATTEMPT_AT = ?, QUEUED_AT = COALESCE(QUEUED_AT, ?), VERDICT_PROBLEM = NULL "
+                + "WHERE IDEMPOTENCY_KEY = ?",
                 LedgerText.fit("queued for the ERP's import as " + queueId, LedgerText.MESSAGE),
-                LedgerText.fit(queueId, LedgerText.ERP_DOCUMENT_ID), writes.now(), idempotencyKey);
+                LedgerText.fit(queueId, LedgerText.ERP_DOCUMENT_ID), now, now, idempotencyKey);
+    }
+
+    /**
+     * The ERP's verdict on a queued snapshot could not be read, or is overdue: the snapshot stays queued (it is
+     * neither sent again nor taken as decided) and counts as failing for this execution until a verdict is read.
+     *
+     * @param problem why, or null when a verdict could be read again and is merely still to come
+     */
+    public void recordVerdictProblem(String idempotencyKey, String problem, long jobExecutionId) {
+        writes.update("UPDATE EXPORT_LEDGER SET VERDICT_PROBLEM = ?, JOB_EXECUTION_ID = ? WHERE IDEMPOTENCY_KEY = ?",
+                LedgerText.fit(problem, LedgerText.MESSAGE), jobExecutionId, idempotencyKey);
     }
 
     /** @param erpStatus the ERP's HTTP status, or null when it never answered */
     public void recordFailure(String idempotencyKey, LedgerOutcome outcome, Integer erpStatus, String message) {
         writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = ?, OUTCOME_MESSAGE = ?, ERP_STATUS = ?, LAST_ATTEMPT_AT = ?, "
-                + "REPORTED_AT = NULL, REPORT_ATTEMPTS = 0 WHERE IDEMPOTENCY_KEY = ?", outcome.name(),
+                + "REPORTED_AT = NULL, REPORT_ATTEMPTS = 0, QUEUED_AT = NULL, VERDICT_PROBLEM = NULL "
+                + "WHERE IDEMPOTENCY_KEY = ?", outcome.name(),
                 LedgerText.fit(message, LedgerText.MESSAGE), erpStatus, writes.now(), idempotencyKey);
     }
 
@@ -231,5 +248,6 @@ public class ExportLedger {
             rs.getString("ERP_DOCUMENT_ID"), rs.getLong("JOB_EXECUTION_ID"), rs.getInt("ATTEMPTS"),
             rs.getObject("FIRST_ATTEMPT_AT", OffsetDateTime.class), rs.getObject("ACCEPTED_AT", OffsetDateTime.class),
             rs.getString("DOCUMENT"), rs.getString("COUPA_MARK") == null ? null : CoupaMark.valueOf(rs.getString("COUPA_MARK")),
-            rs.getString("COUPA_MARK_MESSAGE"));
+            rs.getString("COUPA_MARK_MESSAGE"), rs.getObject("QUEUED_AT", OffsetDateTime.class),
+            rs.getString("VERDICT_PROBLEM"));
 }

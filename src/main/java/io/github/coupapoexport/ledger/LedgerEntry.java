@@ -7,11 +7,13 @@ import java.time.OffsetDateTime;
  *
  * @param document the document as posted (JSON), or null when nothing was sent
  * @param coupaMark what became of marking it exported in Coupa, or null when that is still to be done
+ * @param queuedAt when an ERP that imports later first queued it, while it waits for the verdict
+ * @param verdictProblem why the ERP's verdict on it could not be read or is overdue, or null
  */
 public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, Integer poVersion, String poStatus,
         LedgerOutcome outcome, String outcomeMessage, String erpDocumentId, long jobExecutionId, int attempts,
         OffsetDateTime firstAttemptAt, OffsetDateTime acceptedAt, String document, CoupaMark coupaMark,
-        String coupaMarkMessage) {
+        String coupaMarkMessage, OffsetDateTime queuedAt, String verdictProblem) {
 
     public boolean accepted() {
         return outcome == LedgerOutcome.ACCEPTED;

@@ -226,9 +226,13 @@ class QueuedSnapshotsTest {
         // when the next run reads the verdict
         List<Result> results = unfinished().finish(2);
 
-        // then nothing is decided, and the run goes on
-        assertThat(results).isEmpty();
-        assertThat(database.row(READ).outcome()).isEqualTo(LedgerOutcome.QUEUED);
+        // then nothing is decided, the run goes on, and the PO counts as failing for this run, named with the reason
+        assertThat(results).containsExactly(Result.UNANSWERED);
+        assertThat(database.row(READ)).satisfies(row -> {
+            assertThat(row.outcome()).isEqualTo(LedgerOutcome.QUEUED);
+            assertThat(row.verdictProblem()).contains("could not be read: connection refused");
+        });
+        assertThat(ledger.stillFailing(List.of(2L))).isOne();
     }
 
     @Test

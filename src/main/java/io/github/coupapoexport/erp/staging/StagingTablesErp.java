@@ -97,9 +97,11 @@ public class StagingTablesErp implements Erp, AutoCloseable {
             try {
                 Attempt latest = deciding(keys.base(idempotencyKey));
                 if (latest == null) {
-                    // Rejected, so that the PO is reported and its snapshot sent again on a later run.
-                    return new ErpAnswer.Rejected(null, "no staging row under key " + idempotencyKey + " in "
-                            + layout.table(StagingTable.HEADERS) + " (purged before the ERP's verdict was read?)");
+                    // Not a rejection: the rows were written, and the ERP may have imported them before purging
+                    // them. Sent again, they could be applied twice; the export keeps the snapshot queued and names it.
+                    return new ErpAnswer.Unreachable("no staging row under key " + idempotencyKey + " in "
+                            + layout.table(StagingTable.HEADERS) + ": purged before its verdict was read? Check the "
+                            + "PO in the ERP; if the ERP does not hold it, send it again with --po");
                 }
                 return answer(latest, false);
             }

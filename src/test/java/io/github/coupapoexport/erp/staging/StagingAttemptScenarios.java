@@ -108,6 +108,25 @@ abstract class StagingAttemptScenarios {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM STAGING_PO_HEADERS", Integer.class)).isEqualTo(2);
     }
 
+    @Test
+    void rowsTheErpPurgedBeforeTheirVerdictWasReadAreNeitherARejectionNorWrittenAgainByTheVerdict() {
+        // given a PO the ERP imported, whose rows it then purged ("Purge Open Interface Processed Data")
+        ErpDelivery accepted = delivery(purchaseOrder("PO-2", 2, KNOWN_SUPPLIER, KNOWN_UNIT));
+        erp.deliver(accepted);
+        importProgram.run();
+        jdbc.update("DELETE FROM STAGING_PO_DISTRIBUTIONS");
+        jdbc.update("DELETE FROM STAGING_PO_LINES");
+        jdbc.update("DELETE FROM STAGING_PO_HEADERS");
+
+        // when the job reads its verdict
+        ErpAnswer verdict = erp.verdict(accepted.idempotencyKey());
+
+        // then it cannot tell, says so, and nothing is written
+        assertThat(verdict).isInstanceOfSatisfying(ErpAnswer.Unreachable.class, unreadable -> assertThat(
+                unreadable.reason()).contains("no staging row under key", "purged before its verdict was read?"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM STAGING_PO_HEADERS", Integer.class)).isZero();
+    }
+
     /** What the ERP's people and import did with one attempt, its rows fixed by hand. */
     private void resubmittedAndDecided(String storedKey, String status, String erpDocumentId) {
         jdbc.update("UPDATE STAGING_PO_HEADERS SET STATUS = ?, ERP_DOCUMENT_ID = ? WHERE SOURCE_KEY = ?", status,
