@@ -15,9 +15,10 @@ import static io.github.coupapoexport.sandbox.CoupaPo.po;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The crash of {@link ErpGuaranteeScenarios}, which needs a process of its own: the packaged jar killed with SIGKILL
- * between an ERP's acceptance of a PO and its mark in Coupa, run by a subclass per adapter. The rest of kill -9 and
- * SIGTERM (the launcher, mid-run recovery, exit 4 and resume) is {@link OperationScenarios}, on the REST ERP.
+ * The crash and the stop of {@link ErpGuaranteeScenarios}, which need a process of their own: the packaged jar killed
+ * with SIGKILL between an ERP's acceptance of a PO and its mark in Coupa, and stopped with SIGTERM in the middle of
+ * its POs, run by a subclass per adapter. The rest of kill -9 and SIGTERM (the launcher, mid-run recovery, the
+ * integration run in Coupa) is {@link OperationScenarios}, on the REST ERP.
  */
 abstract class ErpCrashScenarios {
 
@@ -62,6 +63,31 @@ abstract class ErpCrashScenarios {
         assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
         assertThat(rerun.output()).contains("PO 17 (coupa-17-1-2026-03-02T09:20:11-08:00), "
                 + (erp.decidesLater() ? "queued" : "accepted") + " by the ERP earlier, is now marked");
+        assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
+        assertThat(LongStream.rangeClosed(1, PURCHASE_ORDERS).mapToObj(String::valueOf))
+            .allSatisfy(poNumber -> assertThat(erp.documentsFor(poNumber)).as("PO " + poNumber).isEqualTo(1));
+    }
+
+    @Test
+    void sigtermStopsTheRunAtAChunkBoundaryWithExit4AndTheRerunAppliesEveryPoOnce() {
+        // given a run slowed down by a Coupa answering in 100 ms, well into its POs
+        harness.coupa.latency(100);
+        ExportProcess stopped = launch();
+        harness.awaitCoupaRequest("PUT", "/api/purchase_orders/15", Duration.ofSeconds(60));
+
+        // when the scheduler sends SIGTERM
+        stopped.terminate();
+
+        // then it stops at the next chunk boundary, as a stop, not a failure
+        assertThat(stopped.exitCode(Duration.ofSeconds(30))).as(stopped.output()).isEqualTo(4);
+        assertThat(stopped.summary()).contains("status=STOPPED", "exit=4");
+
+        // and when the scheduler runs the same command again
+        harness.coupa.latency(0);
+        ExportProcess rerun = launch();
+
+        // then every PO is exported, each held once by the ERP
+        assertThat(rerun.exitCode(Duration.ofSeconds(90))).as(rerun.output()).isZero();
         assertThat(harness.coupa.exportedIds()).hasSize(PURCHASE_ORDERS);
         assertThat(LongStream.rangeClosed(1, PURCHASE_ORDERS).mapToObj(String::valueOf))
             .allSatisfy(poNumber -> assertThat(erp.documentsFor(poNumber)).as("PO " + poNumber).isEqualTo(1));
