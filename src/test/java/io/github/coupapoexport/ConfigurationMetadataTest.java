@@ -47,7 +47,7 @@ class ConfigurationMetadataTest {
                 "erp.sap.account-segments.cost-center", "erp.sap.account-segments.wbs-element",
                 "erp.sap.account-segments.profit-center", "erp.sap.material-group",
                 "erp.sap.amount-line-unit", "erp.sap.oauth2.token-uri", "erp.sap.oauth2.client-id",
-                "erp.sap.oauth2.client-secret", "erp.sap.oauth2.scopes", "erp.sap.oauth2.client-authentication",
+                "erp.sap.oauth2.client-secret", "erp.sap.oauth2.scopes", "erp.sap.oauth2.client-authentication", "erp.sap.plants-by-ship-to",
                 "erp.staging-tables.url", "erp.staging-tables.username",
                 "erp.staging-tables.password", "erp.staging-tables.layout", "erp.staging-tables.mark-exported",
                 "erp.staging-tables.key-length", "erp.staging-tables.tables", "erp.staging-tables.columns",

@@ -56,8 +56,8 @@ public record RunSummary(long executionId, BatchStatus status, long read, Export
             // Its POs done for good: its last chunk, if it failed, was read again by a later execution, so only its
             // committed failures are final; what that chunk exported or only marked stays done and is not read again.
             ExportTally whole = ExportTally.of(earlier);
-            ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(), whole.skipped(),
-                    whole.queued());
+            ExportTally done = new ExportTally(whole.exported(), ExportTally.committedOf(earlier).failed(),
+                    whole.skipped(), whole.queued());
             read += done.total();
             tally = tally.plus(done);
         }

@@ -29,8 +29,8 @@ public class ErpAnswerRecorder {
             return LedgerOutcome.ACCEPTED;
         }
         if (answer instanceof ErpAnswer.Rejected rejected) {
-            String reason = "PO " + label + " was rejected by the ERP"
-                    + (rejected.status() == null ? "" : " (HTTP " + rejected.status() + ")") + ": " + rejected.message();
+            String reason = "PO " + label + " was rejected by the ERP" + (rejected.status() == null ? ""
+                    : " (HTTP " + rejected.status() + ")") + ": " + rejected.message();
             ledger.recordFailure(idempotencyKey, LedgerOutcome.REJECTED, rejected.status(), reason);
             log.warn("{}", reason);
             return LedgerOutcome.REJECTED;

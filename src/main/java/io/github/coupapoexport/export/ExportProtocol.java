@@ -94,7 +94,8 @@ public class ExportProtocol {
             return Result.WAITING;
         }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
-        if (replay && unknown != null && unknown.outcome() == LedgerOutcome.QUEUED && unknown.verdictProblem() != null) {
+        if (replay && unknown != null && unknown.outcome() == LedgerOutcome.QUEUED
+                && unknown.verdictProblem() != null) {
             // The operator's way out when the ERP's rows are gone before their verdict was read: having checked that
             // the ERP does not hold the PO, they send it again on purpose.
             log.warn("PO {} is sent again on request although the ERP's verdict on its earlier snapshot {} could not "

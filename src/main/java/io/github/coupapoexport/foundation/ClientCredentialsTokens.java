@@ -79,7 +79,8 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
     private final Failures failures;
 
     /**
-     * @param beforeEachRequest run with the token URI before each request, e.g. to take a permit of a rate limiter the token endpoint
+     * @param beforeEachRequest run with the token URI before each request, e.g. to take a permit of a rate limiter
+     * the token endpoint
      * counts against; it may throw a passing failure
      * @param json how the system's error answers are read
      */
@@ -107,7 +108,8 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
     public OAuth2ClientHttpRequestInterceptor bearerTokens(ClientRegistration client, Duration renewalMargin) {
         InMemoryClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(client);
         OAuth2AuthorizedClientService tokens = new InMemoryOAuth2AuthorizedClientService(registrations);
-        ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials = new ClientCredentialsOAuth2AuthorizedClientProvider();
+        ClientCredentialsOAuth2AuthorizedClientProvider clientCredentials =
+                new ClientCredentialsOAuth2AuthorizedClientProvider();
         clientCredentials.setAccessTokenResponseClient(this);
         clientCredentials.setClockSkew(renewalMargin);
         AuthorizedClientServiceOAuth2AuthorizedClientManager manager =
@@ -115,7 +117,8 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
         manager.setAuthorizedClientProvider(clientCredentials);
         OAuth2ClientHttpRequestInterceptor bearerToken = new OAuth2ClientHttpRequestInterceptor(manager);
         bearerToken.setClientRegistrationIdResolver(request -> client.getRegistrationId());
-        bearerToken.setAuthorizationFailureHandler(OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
+        bearerToken.setAuthorizationFailureHandler(
+                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(tokens));
         return bearerToken;
     }
 

@@ -42,7 +42,8 @@ class QueuedSnapshotsComeBackTest {
     void poPutBackForARejectionIsNotSentAgainUnchangedByTheSameRunButByTheNext() {
         // given a PO queued and marked, rejected by the ERP's import, and put back by the next run (execution 2),
         // which moved its updated-at, so that the same run reads it again under a new key
-        erp.answering(new ErpAnswer.Queued("HDR-1", true), new ErpAnswer.Queued("HDR-2", true)).deciding(new ErpAnswer.Rejected(null, "unknown supplier"));
+        erp.answering(new ErpAnswer.Queued("HDR-1", true), new ErpAnswer.Queued("HDR-2", true))
+            .deciding(new ErpAnswer.Rejected(null, "unknown supplier"));
         protocol().export(READ, document(ErpAction.CREATE), 1, false);
         unfinished().finish(2);
 

@@ -61,17 +61,18 @@ final class SapPayloads {
         header.put("CorrespncExternalReference", reference(document.poNumber()));
         ArrayNode items = header.putArray("to_PurchaseOrderItem");
         for (Line line : document.liveLines()) {
-            items.add(item(line, document.requester()));
+            items.add(item(line, document));
         }
         return header;
     }
 
     /** One item, new to SAP: in a deep insert, or posted to an existing PO's {@code to_PurchaseOrderItem}. */
-    ObjectNode item(Line line, String requester) {
+    ObjectNode item(Line line, ErpPurchaseOrder document) {
+        String requester = document.requester();
         ObjectNode item = NODES.objectNode();
         item.put("PurchaseOrderItem", itemNumber(line));
         itemValues(item, line);
-        item.put("Plant", settings.plant());
+        item.put("Plant", settings.plantFor(document.shipTo()));
         putIfSet(item, "MaterialGroup", settings.materialGroup());
         putIfSet(item, "TaxCode", settings.taxCode());
         putIfSet(item, "RequisitionerName", requester == null ? null : Texts.fit(requester, REQUISITIONER_LENGTH));

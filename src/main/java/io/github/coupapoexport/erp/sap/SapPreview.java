@@ -55,7 +55,7 @@ final class SapPreview {
                 ObjectNode post = patch.putObject("whenSapHoldsNoSuchItem");
                 post.put("method", "POST");
                 post.put("path", "/A_PurchaseOrder(" + number + ")/to_PurchaseOrderItem");
-                post.set("body", payloads.item(line, document.requester()));
+                post.set("body", payloads.item(line, document));
             }
         }
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(calls);

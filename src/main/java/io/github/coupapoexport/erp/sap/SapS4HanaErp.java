@@ -174,7 +174,7 @@ public class SapS4HanaErp implements Erp {
                 HeldItem item = held.get(SapPayloads.itemNumber(line));
                 if (item == null && !line.deleted()) {
                     SapResponse response = sap.modify(HttpMethod.POST, "/A_PurchaseOrder(" + key(number)
-                            + ")/to_PurchaseOrderItem", payloads.item(line, document.requester()), null);
+                            + ")/to_PurchaseOrderItem", payloads.item(line, document), null);
                     if (!response.isSuccess()) {
                         throw answers.failed(response);
                     }

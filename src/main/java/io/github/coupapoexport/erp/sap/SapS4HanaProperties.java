@@ -3,8 +3,10 @@ package io.github.coupapoexport.erp.sap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.github.coupapoexport.foundation.Secret;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.settings.CheckedSettings;
 import io.github.coupapoexport.settings.Endpoint;
 import io.github.coupapoexport.settings.RetrySettings;
@@ -30,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param purchasingOrganization the purchasing organisation of every PO
  * @param purchasingGroup the purchasing group of every PO
  * @param purchaseOrderType the PO type, e.g. {@code NB} (standard)
- * @param plant the plant of every item
+ * @param plant the plant of every item, unless {@code plants-by-ship-to} names one for the PO's ship-to address
  * @param taxCode the tax code of every item, if SAP needs one
  * @param accountAssignmentCategory the account assignment category of every item with a Coupa account, e.g.
  * {@code K} (cost center)
@@ -41,6 +43,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param materialGroup the material group of every item (SAP needs one for an item without a material)
  * @param amountLineUnit the order unit of a Coupa amount line, sent as quantity 1 at the line's amount
  * @param oauth2 OAuth 2.0 client credentials instead of the user and password
+ * @param plantsByShipTo the plant of the items of a PO shipped to an address, by the ship-to address's name in Coupa,
+ * e.g. {@code erp.sap.plants-by-ship-to.[Berlin Warehouse]=1710}
  */
 @ConfigurationProperties("erp.sap")
 public record SapS4HanaProperties(
@@ -63,7 +67,8 @@ public record SapS4HanaProperties(
         @DefaultValue @NestedConfigurationProperty SapAccountSegments accountSegments,
         String materialGroup,
         @DefaultValue("EA") String amountLineUnit,
-        @DefaultValue @NestedConfigurationProperty SapOAuth2 oauth2) implements CheckedSettings, Endpoint {
+        @DefaultValue @NestedConfigurationProperty SapOAuth2 oauth2,
+        Map<String, String> plantsByShipTo) implements CheckedSettings, Endpoint {
 
     static final String SERVICE_PATH = "/sap/opu/odata/sap/API_PURCHASEORDER_PROCESS_SRV";
 
@@ -79,6 +84,13 @@ public record SapS4HanaProperties(
     public SapS4HanaProperties {
         retry = retry.orMaxRetries(DEFAULT_MAX_RETRIES);
         oauth2 = oauth2 == null ? SapOAuth2.none() : oauth2;
+        plantsByShipTo = plantsByShipTo == null ? Map.of() : Map.copyOf(plantsByShipTo);
+    }
+
+    /** The plant of the items of a PO shipped to this address: its own, if configured, else every PO's. */
+    String plantFor(ErpPurchaseOrder.ShipTo shipTo) {
+        String named = shipTo == null || shipTo.name() == null ? null : plantsByShipTo.get(shipTo.name().trim());
+        return named == null ? plant : named;
     }
 
     /** Whether the Coupa PO number is the SAP PO number. */
@@ -121,6 +133,7 @@ public record SapS4HanaProperties(
         required(problems, "purchasing-group", purchasingGroup, 3);
         required(problems, "purchase-order-type", purchaseOrderType, 4);
         required(problems, "plant", plant, 4);
+        plantsByShipTo.forEach((shipTo, named) -> required(problems, "plants-by-ship-to.[" + shipTo + "]", named, 4));
         required(problems, "account-assignment-category", accountAssignmentCategory, 1);
         required(problems, "amount-line-unit", amountLineUnit, 3);
         optional(problems, "tax-code", taxCode, 2);

@@ -50,7 +50,7 @@ class SapAccountAssignmentsTest {
                 new Allocation("40", "400.00", "02-200-8100", segments("02", "200", "8100"))));
 
         // when
-        JsonNode item = new SapPayloads(settings(sap, SEGMENTS)).item(split, "jdoe");
+        JsonNode item = new SapPayloads(settings(sap, SEGMENTS)).item(split, document(ErpAction.CREATE, "jdoe"));
 
         // then
         assertThat(item.get("AccountAssignmentCategory").asString()).isEqualTo("K");
@@ -68,7 +68,7 @@ class SapAccountAssignmentsTest {
         Line charged = line("01-100-8000", segments("01", "100", "8000"), List.of());
 
         // when
-        JsonNode item = new SapPayloads(settings(sap, SEGMENTS)).item(charged, "jdoe");
+        JsonNode item = new SapPayloads(settings(sap, SEGMENTS)).item(charged, document(ErpAction.CREATE, "jdoe"));
 
         // then
         assertThat(item.has("MultipleAcctAssgmtDistribution")).isFalse();
@@ -84,7 +84,8 @@ class SapAccountAssignmentsTest {
                 new Allocation("50", null, "61000100", Map.of())));
 
         // when
-        JsonNode item = new SapPayloads(settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD)).item(split, "jdoe");
+        JsonNode item = new SapPayloads(settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD)).item(split,
+                document(ErpAction.CREATE, "jdoe"));
 
         // then
         assertThat(item.get("to_AccountAssignment")).isEqualTo(json.readTree("""

@@ -39,7 +39,7 @@ final class SapDocuments {
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)),
                 sap.externalNumbering() ? SapS4HanaProperties.EXTERNAL : SapS4HanaProperties.INTERNAL, "1010",
-                "1010", "001", "NB", "1010", null, "K", "10101101", SapDocuments.WHOLE_CODE, null, "EA", null);
+                "1010", "001", "NB", "1010", null, "K", "10101101", SapDocuments.WHOLE_CODE, null, "EA", null, null);
     }
 
     /** With the account's segments mapped to SAP's fields, and no cost center for every assignment. */
@@ -49,7 +49,7 @@ final class SapDocuments {
                 plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
                 plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
                 plain.taxCode(), plain.accountAssignmentCategory(), null, segments, plain.materialGroup(),
-                plain.amountLineUnit(), null);
+                plain.amountLineUnit(), null, null);
     }
 
     static SapS4HanaErp adapter(SapS4HanaProperties settings) {

@@ -110,7 +110,7 @@ class SapOAuth2Test {
                 plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
                 plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
                 plain.taxCode(), plain.accountAssignmentCategory(), plain.costCenter(), plain.accountSegments(),
-                plain.materialGroup(), plain.amountLineUnit(), null);
+                plain.materialGroup(), plain.amountLineUnit(), null, null);
         return with(withoutUser, new SapOAuth2(sap.baseUrl() + FakeSapTokenService.PATH,
                 FakeSapTokenService.CLIENT_ID, new Secret(secret), List.of(), clientAuthentication));
     }
@@ -120,6 +120,6 @@ class SapOAuth2Test {
                 plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
                 plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
                 plain.taxCode(), plain.accountAssignmentCategory(), plain.costCenter(), plain.accountSegments(),
-                plain.materialGroup(), plain.amountLineUnit(), oauth2);
+                plain.materialGroup(), plain.amountLineUnit(), oauth2, plain.plantsByShipTo());
     }
 }

@@ -19,7 +19,7 @@ class SapS4HanaPropertiesTest {
         SapS4HanaProperties settings = new SapS4HanaProperties(null, SapS4HanaProperties.SERVICE_PATH, null, null,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), new RetrySettings(-1, Duration.ofSeconds(1),
                         Duration.ofSeconds(30)), "automatic", "10100", null, "0010", "NB", null, "V19", "K", "10101101",
-                new SapAccountSegments("code", "segment-2", "segment-21", null), null, "EA", null);
+                new SapAccountSegments("code", "segment-2", "segment-21", null), null, "EA", null, null);
 
         // when
         List<String> problems = settings.problems();
@@ -49,7 +49,7 @@ class SapS4HanaPropertiesTest {
                 SapS4HanaProperties.SERVICE_PATH, "COUPA_COMM", new Secret("x"), Duration.ofSeconds(10),
                 Duration.ofSeconds(60), new RetrySettings(null, Duration.ofSeconds(1), Duration.ofSeconds(30)),
                 "external", "1010", "1010", "001", "NB", "1010", null, "K", null,
-                new SapAccountSegments("segment-3", "segment-2", "segment-4", "segment-1"), null, "EA", null);
+                new SapAccountSegments("segment-3", "segment-2", "segment-4", "segment-1"), null, "EA", null, null);
 
         // then
         assertThat(settings.problems()).isEmpty();
