@@ -7,9 +7,9 @@ import java.util.Map;
 
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Allocation;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 

@@ -3,8 +3,8 @@ package io.github.coupapoexport.erp.staging;
 import java.util.List;
 import java.util.Map;
 
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
+import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.junit.jupiter.api.Test;
 
 import static io.github.coupapoexport.erp.staging.StagingFixtures.KNOWN_SUPPLIER;
