@@ -46,6 +46,12 @@ public final class ArgumentCheck {
     /** Options of this command line that need a value after {@code =}. */
     private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]");
 
+    /**
+     * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
+     * erp.sap.plants-by-ship-to.[Berlin Warehouse]}), as Coupa's address names do.
+     */
+    private static final Pattern BINDABLE_NAME = Pattern.compile("(?:[A-Za-z0-9._\\-]|\\[[^\\[\\]]*])+");
+
     /** One element of a list setting: {@code coupa.statuses[0]}. */
     private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
 
@@ -167,7 +173,7 @@ public final class ArgumentCheck {
             }
             return value.isBlank() ? "--" + name + " needs a value, as in " + VALUED.get(name) : null;
         }
-        if (!name.matches("[A-Za-z0-9._\\-\\[\\]]+")) {
+        if (!BINDABLE_NAME.matcher(name).matches()) {
             // Not a key Spring could bind (e.g. '--erp.password:s3cret'): never shown, it may hold a value.
             return "an option that is not --key=value (" + (namePart(name)) + ")";
         }

@@ -113,7 +113,7 @@ public class UnfinishedSnapshots {
                 if (unansweredInARow.size() >= outageThreshold) {
                     continue;
                 }
-                if (entry.verdictProblem() != null && ledger.laterSnapshotExists(entry)) {
+                if (entry.verdictProblem() != null && ledger.laterSnapshotSent(entry)) {
                     // Replayed on purpose (--po) while its verdict could not be read: the later snapshot stands.
                     ledger.recordSuperseded(entry.idempotencyKey(), "replaced by a later snapshot of PO "
                             + entry.label() + " while the ERP's verdict on it could not be read");

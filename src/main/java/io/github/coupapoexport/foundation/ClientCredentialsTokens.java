@@ -70,6 +70,9 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
 
     private static final int ANSWER_SNIPPET = 200;
 
+    /** UAA's header that says the Basic credentials are form-encoded, as RFC 6749 (2.3.1) has them. */
+    static final String ENCODED_CREDENTIALS = "X-CF-ENCODED-CREDENTIALS";
+
     private final RestClient restClient;
 
     private final Consumer<URI> beforeEachRequest;
@@ -144,6 +147,9 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
                         headers.set(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder().encodeToString(
                                 (encode(client.getClientId()) + ":" + encode(client.getClientSecret()))
                                     .getBytes(StandardCharsets.UTF_8)));
+                        // Cloud Foundry's UAA (SAP's XSUAA) form-decodes them only when told so; else it takes an
+                        // XSUAA client id's '!' as its encoding '%21' and refuses the client. Other servers ignore it.
+                        headers.set(ENCODED_CREDENTIALS, "true");
                     }
                 })
                 .body(form)

@@ -124,6 +124,17 @@ public class ExportLedger {
     }
 
     /**
+     * Whether a later snapshot of the PO was sent to the ERP (a replay, {@code --po}): one found invalid or held back
+     * was not, and does not stand in for this one.
+     */
+    public boolean laterSnapshotSent(LedgerEntry entry) {
+        Integer later = jdbc.queryForObject("SELECT COUNT(*) FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "
+                + "IDEMPOTENCY_KEY <> ? AND FIRST_ATTEMPT_AT > ? AND DOCUMENT IS NOT NULL", Integer.class,
+                entry.coupaId(), entry.idempotencyKey(), entry.firstAttemptAt());
+        return later != null && later > 0;
+    }
+
+    /**
      * Written before the document is posted, so that a crash in between leaves a trace and the document to resend.
      *
      * @return the document as kept, the very text to post: a resend posts it again word for word

@@ -52,6 +52,12 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void aPlantPerShipToAddressNamedWithSpacesAndDotsPassesInBrackets() {
+        assertThat(check.problems("run", "--erp.sap.plants-by-ship-to.[Berlin Warehouse]=1710",
+                "--erp.sap.plants-by-ship-to.[St. Louis Dock 2]=1720")).isEmpty();
+    }
+
+    @Test
     void aValueAfterASpaceIsNeitherAcceptedNorRepeated() {
         assertThat(check.problems("--erp.password", "pw-1", "--spring.datasource.password", "pw-2", "--out", "d"))
             .containsExactly("--erp.password needs its value after '=', as in --erp.password=VALUE, not after a space",

@@ -12,9 +12,11 @@ import io.github.coupapoexport.ledger.ExportLedger;
 import io.github.coupapoexport.ledger.LedgerEntry;
 import io.github.coupapoexport.ledger.LedgerOutcome;
 import io.github.coupapoexport.mapping.ErpAction;
+import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.github.coupapoexport.export.Po4821.EARLIER;
 import static io.github.coupapoexport.export.Po4821.ID;
 import static io.github.coupapoexport.export.Po4821.READ;
 import static io.github.coupapoexport.export.Po4821.document;
@@ -106,6 +108,27 @@ class QueuedVerdictProblemsTest {
         unfinished(database.row(READ).queuedAt().plusHours(2).toInstant()).finish(4);
         assertThat(database.row(READ).outcome()).isEqualTo(LedgerOutcome.SUPERSEDED);
         assertThat(erp.verdictsAsked()).hasSize(2);
+    }
+
+    @Test
+    void laterSnapshotFoundInvalidDoesNotRetireAQueuedSnapshotWhoseVerdictCouldNotBeRead() {
+        // given a PO queued as a CREATE, whose verdict could not be read while the ERP's database was down, and the
+        // buyer's next version, found invalid, recorded in the same run
+        erp.answering(new ErpAnswer.Queued("HDR-1", false)).deciding(new ErpAnswer.Unreachable("connection refused"),
+                new ErpAnswer.Accepted(null, "PO-7001", false));
+        protocol().export(EARLIER, document(ErpAction.CREATE), 1, false);
+        unfinished(database.row(EARLIER).queuedAt().plusHours(1).toInstant()).finish(2);
+        protocol().recordInvalid(new InvalidPurchaseOrder(READ, List.of("supplier 'Globex' has no supplier number")),
+                2);
+
+        // when the next run finds the ERP's database back, the ERP having imported the PO meanwhile
+        unfinished(database.row(EARLIER).queuedAt().plusHours(2).toInstant()).finish(3);
+
+        // then its verdict is read and the PO known to the ERP, so that the buyer's fix goes as an UPDATE, never as a
+        // second CREATE
+        assertThat(erp.verdictsAsked()).hasSize(2);
+        assertThat(database.row(EARLIER)).extracting(LedgerEntry::outcome, LedgerEntry::erpDocumentId)
+            .containsExactly(LedgerOutcome.ACCEPTED, "PO-7001");
     }
 
     private ExportProtocol protocol() {

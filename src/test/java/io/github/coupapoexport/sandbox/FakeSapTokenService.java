@@ -15,7 +15,8 @@ import com.sun.net.httpserver.HttpExchange;
 
 /**
  * The OAuth 2.0 token service in front of the fake SAP, as SAP's (XSUAA) answers a client-credentials request:
- * {@code POST /oauth/token}, the client's id and secret in a Basic Authorization header (or as form fields), a JSON
+ * {@code POST /oauth/token}, the client's id and secret in a Basic Authorization header (form-encoded only with
+ * {@code X-CF-ENCODED-CREDENTIALS: true}, else taken as they come) or as form fields, a JSON
  * token valid for 12 hours; {@code 401 {"error":"invalid_client"}} for wrong credentials. Tests can make it refuse
  * the client, or answer 503 a few times.
  */
@@ -72,8 +73,11 @@ public final class FakeSapTokenService {
     synchronized void handle(HttpExchange exchange, byte[] body) throws IOException {
         requests++;
         String form = URLDecoder.decode(new String(body, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        String basic = "Basic " + Base64.getEncoder().encodeToString((encode(CLIENT_ID) + ":" + encode(CLIENT_SECRET))
-            .getBytes(StandardCharsets.UTF_8));
+        // As SAP's service (UAA) does by default: the Basic credentials are taken as they come, form-decoded only
+        // when the client says it encoded them (X-CF-ENCODED-CREDENTIALS: true).
+        boolean encoded = "true".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("X-CF-ENCODED-CREDENTIALS"));
+        String basic = "Basic " + Base64.getEncoder().encodeToString(((encoded ? encode(CLIENT_ID) : CLIENT_ID) + ":"
+                + (encoded ? encode(CLIENT_SECRET) : CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8));
         boolean credentials = basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                 || form.contains("client_id=" + CLIENT_ID) && form.contains("client_secret=" + CLIENT_SECRET);
         if (failures > 0) {

@@ -10,6 +10,10 @@ import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.sandbox.FakeSap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import static io.github.coupapoexport.erp.sap.SapDocuments.adapter;
 import static io.github.coupapoexport.erp.sap.SapDocuments.gloves;
@@ -24,6 +28,20 @@ class SapPlantsByShipToTest {
     @AfterEach
     void stop() {
         sap.stop();
+    }
+
+    @Test
+    void addressNamesWithSpacesAndDotsAreBoundFromTheCommandLineInBrackets() {
+        // given the options as the command line hands them to Spring
+        Binder binder = new Binder(ConfigurationPropertySources.from(new SimpleCommandLinePropertySource(
+                "--erp.sap.plants-by-ship-to.[Berlin Warehouse]=1710", "--erp.sap.plants-by-ship-to.[St. Louis]=1720")));
+
+        // when
+        Map<String, String> plants = binder.bind("erp.sap.plants-by-ship-to",
+                Bindable.mapOf(String.class, String.class)).get();
+
+        // then every name is kept as written
+        assertThat(plants).containsExactlyInAnyOrderEntriesOf(Map.of("Berlin Warehouse", "1710", "St. Louis", "1720"));
     }
 
     @Test
