@@ -36,6 +36,13 @@ public sealed interface ErpAnswer {
     record Refused(@Nullable Integer status, String reason) implements ErpAnswer {
     }
 
+    /**
+     * Asked for its verdict on a queued document, the ERP holds no trace of it any more (its rows purged before the
+     * verdict was read): it may have applied it, so it is not sent again unless an operator, having checked, asks.
+     */
+    record Vanished(String reason) implements ErpAnswer {
+    }
+
     /** 429, 5xx, a timeout or a refused connection, still so after every retry. */
     record Unreachable(String reason) implements ErpAnswer {
     }

@@ -94,10 +94,11 @@ public class ExportProtocol {
             return Result.WAITING;
         }
         LedgerEntry unknown = ledger.unknownOutcomeBefore(snapshot.coupaId(), key).orElse(null);
-        if (replay && unknown != null && unknown.outcome() == LedgerOutcome.QUEUED
-                && unknown.verdictProblem() != null) {
+        if (replay && unknown != null && unknown.outcome() == LedgerOutcome.QUEUED && unknown.verdictProblem() != null
+                && erp.verdict(unknown.idempotencyKey()) instanceof ErpAnswer.Vanished) {
             // The operator's way out when the ERP's rows are gone before their verdict was read: having checked that
-            // the ERP does not hold the PO, they send it again on purpose.
+            // the ERP does not hold the PO, they send it again on purpose. Rows still there (an overdue verdict, a
+            // database down) hold it back: sent now, it could be imported beside them.
             log.warn("PO {} is sent again on request although the ERP's verdict on its earlier snapshot {} could not "
                     + "be read ({})", snapshot.label(), unknown.idempotencyKey(), unknown.verdictProblem());
             unknown = null;

@@ -67,6 +67,10 @@ class QueuedVerdicts {
             problem = "the ERP's verdict on PO " + queued.label() + " (" + queued.idempotencyKey() + ", queued as "
                     + queued.erpDocumentId() + since + ") could not be read: " + unreachable.reason();
         }
+        else if (verdict instanceof ErpAnswer.Vanished vanished) {
+            problem = "the ERP's verdict on PO " + queued.label() + " (" + queued.idempotencyKey() + ", queued as "
+                    + queued.erpDocumentId() + since + ") can no longer be read: " + vanished.reason();
+        }
         else if (verdict instanceof ErpAnswer.Queued && overdue != null && queued.queuedAt() != null
                 && queued.queuedAt().plus(overdue).isBefore(OffsetDateTime.now(clock))) {
             problem = "PO " + queued.label() + " (" + queued.idempotencyKey() + ") has waited for the ERP's verdict"

@@ -90,8 +90,8 @@ class QueuedVerdictProblemsTest {
     void poWhoseVerdictCannotBeReadIsSentAgainOnlyWhenAnOperatorAsksAndTheOldSnapshotIsThenSuperseded() {
         // given a PO whose rows are gone before its verdict was read
         erp.answering(new ErpAnswer.Queued("HDR-1", false), new ErpAnswer.Queued("HDR-2", false))
-            .deciding(new ErpAnswer.Unreachable("no staging row under key ..."),
-                    new ErpAnswer.Queued("HDR-2", false));
+            .deciding(new ErpAnswer.Vanished("no staging row under key ..."),
+                    new ErpAnswer.Vanished("no staging row under key ..."), new ErpAnswer.Queued("HDR-2", false));
         protocol().export(READ, document(ErpAction.CREATE), 1, false);
         unfinished(database.row(READ).queuedAt().plusHours(1).toInstant()).finish(2);
 
@@ -107,7 +107,24 @@ class QueuedVerdictProblemsTest {
         assertThat(erp.deliveries()).hasSize(2);
         unfinished(database.row(READ).queuedAt().plusHours(2).toInstant()).finish(4);
         assertThat(database.row(READ).outcome()).isEqualTo(LedgerOutcome.SUPERSEDED);
-        assertThat(erp.verdictsAsked()).hasSize(2);
+        assertThat(erp.verdictsAsked()).hasSize(3);
+    }
+
+    @Test
+    void poWhoseRowsAreStillInTheErpsImportIsNotSentAgainEvenOnRequest() {
+        // given a PO queued, overdue in the ERP's import, its rows still there
+        erp.answering(new ErpAnswer.Queued("HDR-1", false)).deciding(new ErpAnswer.Queued("HDR-1", false),
+                new ErpAnswer.Queued("HDR-1", false));
+        protocol().export(READ, document(ErpAction.CREATE), 1, false);
+        unfinished(database.row(READ).queuedAt().plusDays(3).toInstant()).finish(2);
+        assertThat(database.row(READ).verdictProblem()).isNotNull();
+
+        // when an operator replays it (--po)
+        Result replayed = protocol().export(READ.replayedIn(3), document(ErpAction.CREATE), 3, true);
+
+        // then it waits: sent now, the ERP's import could apply it beside the rows it still holds
+        assertThat(replayed).isEqualTo(Result.WAITING);
+        assertThat(erp.deliveries()).hasSize(1);
     }
 
     @Test

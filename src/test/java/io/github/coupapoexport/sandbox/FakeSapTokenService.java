@@ -54,6 +54,11 @@ public final class FakeSapTokenService {
         refusing = refuse;
     }
 
+    /** Every token issued so far is no longer taken, as after a revocation: SAP answers 401 to it. */
+    public synchronized void revokeTokens() {
+        issued.clear();
+    }
+
     /** The next {@code times} token requests are answered 503. */
     public synchronized void failNext(int times) {
         failures = times;

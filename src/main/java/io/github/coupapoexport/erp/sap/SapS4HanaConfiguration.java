@@ -48,7 +48,8 @@ public class SapS4HanaConfiguration {
         RestClient restClient = client.requestInterceptor(new WireLog("erp")).build();
         SapAnswers answers = new SapAnswers(json);
         SapPayloads payloads = new SapPayloads(sap);
-        return new SapS4HanaErp(new SapSession(restClient, sap.serviceRoot(), answers, json), answers, payloads,
+        return new SapS4HanaErp(new SapSession(restClient, sap.serviceRoot(), answers, json,
+                sap.oauth2().configured()), answers, payloads,
                 sap.retry().backoff(SapAnswers.Transient.class), sap.externalNumbering(),
                 new SapPreview(payloads, sap.externalNumbering(), json));
     }

@@ -31,6 +31,8 @@ class SapSession {
 
     private static final Logger log = LoggerFactory.getLogger(SapSession.class);
 
+    private final boolean bearerTokens;
+
     private final RestClient restClient;
 
     private final String serviceRoot;
@@ -41,8 +43,13 @@ class SapSession {
 
     private final AtomicReference<@Nullable Csrf> csrf = new AtomicReference<>();
 
-    SapSession(RestClient restClient, String serviceRoot, SapAnswers answers, JsonMapper json) {
+    /**
+     * @param bearerTokens whether the client signs in with OAuth 2.0 tokens: then a 401 is asked again once, with
+     * the fresh token Spring Security's interceptor fetches after dropping the one SAP no longer takes
+     */
+    SapSession(RestClient restClient, String serviceRoot, SapAnswers answers, JsonMapper json, boolean bearerTokens) {
         this.restClient = restClient;
+        this.bearerTokens = bearerTokens;
         this.serviceRoot = serviceRoot;
         this.answers = answers;
         this.json = json;
@@ -122,6 +129,16 @@ class SapSession {
     }
 
     private SapResponse exchange(HttpMethod method, String path, byte @Nullable [] body,
+            Consumer<HttpHeaders> headers) {
+        SapResponse response = exchangeOnce(method, path, body, headers);
+        if (response.status() == 401 && bearerTokens) {
+            // A token SAP no longer takes (revoked, or expired early): nothing was applied, so asking again is safe.
+            response = exchangeOnce(method, path, body, headers);
+        }
+        return response;
+    }
+
+    private SapResponse exchangeOnce(HttpMethod method, String path, byte @Nullable [] body,
             Consumer<HttpHeaders> headers) {
         URI uri = URI.create(serviceRoot + path);
         String call = method.name() + " " + uri;

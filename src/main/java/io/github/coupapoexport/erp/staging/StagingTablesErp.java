@@ -99,7 +99,7 @@ public class StagingTablesErp implements Erp, AutoCloseable {
                 if (latest == null) {
                     // Not a rejection: the rows were written, and the ERP may have imported them before purging
                     // them. Sent again, they could be applied twice; the export keeps the snapshot queued and names it.
-                    return new ErpAnswer.Unreachable("no staging row under key " + idempotencyKey + " in "
+                    return new ErpAnswer.Vanished("no staging row under key " + idempotencyKey + " in "
                             + layout.table(StagingTable.HEADERS) + ": purged before its verdict was read? Check the "
                             + "PO in the ERP; if the ERP does not hold it, send it again with --po");
                 }

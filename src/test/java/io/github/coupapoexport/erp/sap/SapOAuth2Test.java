@@ -50,6 +50,23 @@ class SapOAuth2Test {
     }
 
     @Test
+    void tokenSapNoLongerTakesIsReplacedOnceAndThePoGoesThrough() {
+        // given a PO sent on a token that SAP then stops taking
+        SapS4HanaErp adapter = adapter(oauth2(FakeSapTokenService.CLIENT_SECRET, SapOAuth2.BASIC));
+        adapter.deliver(ErpDelivery.of("coupa-4821-1-a", document(ErpAction.CREATE, "jdoe", gloves("5")), null));
+        sap.tokenService().revokeTokens();
+
+        // when the next PO is sent
+        ErpAnswer answer = adapter.deliver(ErpDelivery.of("coupa-4822-1-a", new ErpPurchaseOrder("coupa", 4822,
+                "4822", 1, ErpAction.CREATE, "issued", "USD", "30.00", new ErpPurchaseOrder.Supplier("SUP-0077",
+                        "Acme Industrial"), "NT45", null, "jdoe", List.of(gloves("6"))), null));
+
+        // then SAP's 401 was answered with a fresh token, not taken for refused credentials
+        assertThat(answer).isEqualTo(new ErpAnswer.Accepted(201, "4500000002", false));
+        assertThat(sap.tokenService().requests()).isEqualTo(2);
+    }
+
+    @Test
     void clientCredentialsMayGoAsFormFields() {
         // when
         ErpAnswer answer = adapter(oauth2(FakeSapTokenService.CLIENT_SECRET, SapOAuth2.POST))

@@ -122,7 +122,7 @@ abstract class StagingAttemptScenarios {
         ErpAnswer verdict = erp.verdict(accepted.idempotencyKey());
 
         // then it cannot tell, says so, and nothing is written
-        assertThat(verdict).isInstanceOfSatisfying(ErpAnswer.Unreachable.class, unreadable -> assertThat(
+        assertThat(verdict).isInstanceOfSatisfying(ErpAnswer.Vanished.class, unreadable -> assertThat(
                 unreadable.reason()).contains("no staging row under key", "purged before its verdict was read?"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM STAGING_PO_HEADERS", Integer.class)).isZero();
     }
