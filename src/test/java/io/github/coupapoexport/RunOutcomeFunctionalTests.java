@@ -8,6 +8,8 @@ import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import io.github.coupapoexport.sandbox.FakeErp.Received;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.github.coupapoexport.sandbox.CoupaPo.po;
@@ -76,6 +78,20 @@ class RunOutcomeFunctionalTests {
             .extracting(columns -> String.join(" ", columns[0], columns[1], columns[columns.length - 2],
                     columns[columns.length - 1]))
             .containsExactly("1 COMPLETED COMPLETED_WITH_REJECTIONS 3");
+
+        // and status --json tells the same to a script
+        ExportJobHarness.RunResult json = harness.run("status", "--json");
+        JsonNode executions = JsonMapper.builder().build().readTree(json.output().substring(json.output().indexOf('[')));
+        assertThat(executions).singleElement().satisfies(execution -> {
+            assertThat(execution.get("execution").asLong()).isOne();
+            assertThat(execution.get("status").asString()).isEqualTo("COMPLETED");
+            assertThat(execution.get("read").asLong()).isEqualTo(2);
+            assertThat(execution.get("exported").asLong()).isOne();
+            assertThat(execution.get("failed").asLong()).isOne();
+            assertThat(execution.get("exit-status").asString()).isEqualTo("COMPLETED_WITH_REJECTIONS");
+            assertThat(execution.get("exit").asInt()).isEqualTo(3);
+            assertThat(execution.get("start").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*");
+        });
     }
 
     @Test

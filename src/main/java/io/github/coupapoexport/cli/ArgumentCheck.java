@@ -33,12 +33,12 @@ import org.springframework.boot.context.properties.bind.Name;
 public final class ArgumentCheck {
 
     public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover] "
-            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--property=value ...]";
+            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--json (status)] [--property=value ...]";
 
     static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover");
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("dry-run");
+    private static final Set<String> FLAGS = Set.of("dry-run", "json");
 
     /** Spring Boot's own switches: more logging; a value ({@code --debug=true}) is allowed. */
     private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");

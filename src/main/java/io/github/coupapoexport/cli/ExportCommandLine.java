@@ -75,7 +75,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         String command = commands.isEmpty() ? "run" : commands.get(0);
         String poNumbers = option(arguments, "po");
         exitCode = switch (command) {
-            case "status" -> status();
+            case "status" -> status(arguments.containsOption("json"));
             case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
             default -> {
@@ -212,8 +212,14 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return !running.isEmpty();
     }
 
-    private ExitCode status() {
-        new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME).print(out);
+    private ExitCode status(boolean json) {
+        ExecutionReport report = new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME);
+        if (json) {
+            report.printJson(out);
+        }
+        else {
+            report.print(out);
+        }
         return ExitCode.COMPLETED;
     }
 
