@@ -168,6 +168,26 @@ class SapS4HanaErpChangedValuesTest {
         assertThat(assignments()).hasSize(2);
     }
 
+    @Test
+    void anAccountGivenToALineWithoutOneSetsTheItemsCategoryAndPostsItsAssignment() {
+        // given the installation, charged to no account so far, now charged to 61000100
+        Line installation = installation("Installation service");
+        Line charged = new Line(installation.lineNumber(), installation.coupaLineId(), installation.type(),
+                installation.description(), null, null, installation.unitPrice(), installation.amount(), null,
+                "61000100", installation.commodity(), false);
+
+        // when
+        List<String> calls = callsOf(() -> assertThat(adapter.deliver(update(document(ErpAction.UPDATE, "jdoe",
+                gloves("50"), charged)))).isEqualTo(accepted()));
+
+        // then
+        String item20 = "/A_PurchaseOrderItem(PurchaseOrder='4500000001',PurchaseOrderItem='20')";
+        assertThat(calls).filteredOn(call -> !call.startsWith("GET ")).containsExactly("PATCH " + item20,
+                "POST " + item20 + "/to_AccountAssignment");
+        assertThat(item("20").get("AccountAssignmentCategory").asString()).isEqualTo("K");
+        assertThat(item("20").get("to_AccountAssignment").get(0).get("GLAccount").asString()).isEqualTo("61000100");
+    }
+
     private static ErpDelivery update(ErpPurchaseOrder document) {
         return ErpDelivery.of("coupa-4821-2", document, SAP_NUMBER);
     }
