@@ -30,8 +30,8 @@ import static io.github.coupapoexport.sandbox.FakeSapRules.send;
  * without it answered 403 {@code X-CSRF-Token: Required}; deep insert of {@code A_PurchaseOrder} numbered 45000000xx
  * (internal) or by the number given (external); look-ups by key and by {@code CorrespncExternalReference};
  * {@code {"d": ...}} wrapping; changes of header, items, schedule lines and account assignments with ETags as
- * {@link FakeSapChanges} makes them; SAP's error body for what {@link FakeSapRules} refuses. Tests can make it fail ({@link #failNext}), expire its tokens, or apply a create
- * and lose its answer.
+ * {@link FakeSapChanges} makes them; SAP's error body for what {@link FakeSapRules} refuses. Tests can make it fail
+ * ({@link #failNext}), expire its tokens, apply a create and lose its answer, or change an entity after a read.
  */
 public class FakeSap {
 
