@@ -29,9 +29,9 @@ import static io.github.coupapoexport.sandbox.FakeSapRules.send;
  * credentials or a bearer token of its {@link FakeSapTokenService}; a CSRF token fetched on the service root and bound to the session cookie set with it, a change
  * without it answered 403 {@code X-CSRF-Token: Required}; deep insert of {@code A_PurchaseOrder} numbered 45000000xx
  * (internal) or by the number given (external); look-ups by key and by {@code CorrespncExternalReference};
- * {@code {"d": ...}} wrapping; items with ETags, patched only with a matching {@code If-Match}; SAP's error body for
- * what {@link FakeSapRules} refuses. Tests can make it fail ({@link #failNext}), expire its tokens, or apply a create
- * and lose its answer.
+ * {@code {"d": ...}} wrapping; changes of header, items, schedule lines and account assignments with ETags as
+ * {@link FakeSapChanges} makes them; SAP's error body for what {@link FakeSapRules} refuses. Tests can make it fail
+ * ({@link #failNext}), expire its tokens, apply a create and lose its answer, or change an entity after a read.
  */
 public class FakeSap {
 
@@ -44,9 +44,6 @@ public class FakeSap {
     private static final String SESSION = "SAP_SESSIONID_S4H_100";
 
     private static final Pattern ENTITY = Pattern.compile("/A_PurchaseOrder\\('([^']*)'\\)(/to_PurchaseOrderItem)?");
-
-    private static final Pattern ITEM = Pattern.compile(
-            "/A_PurchaseOrderItem\\(PurchaseOrder='([^']*)',PurchaseOrderItem='([^']*)'\\)");
 
     private static final Pattern REFERENCE = Pattern.compile("CorrespncExternalReference eq '([^']*)'");
 
@@ -66,9 +63,9 @@ public class FakeSap {
 
     private final FakeSapTokenService tokenService = new FakeSapTokenService();
 
-    private long nextNumber = 4500000001L;
+    private final FakeSapChanges changes = new FakeSapChanges(json, purchaseOrders);
 
-    private int nextETag = 1;
+    private long nextNumber = 4500000001L;
 
     private boolean loseNextCreateAnswer;
 
@@ -129,6 +126,11 @@ public class FakeSap {
         loseNextCreateAnswer = true;
     }
 
+    /** The next read of an item's {@code navigation} ({@code to_ScheduleLine}) is followed by a change in SAP. */
+    public synchronized void changeAfterNextRead(String navigation) {
+        changes.changeAfterNextRead(navigation);
+    }
+
     /** The POs SAP holds, by SAP's number, with their items. */
     public synchronized Map<String, JsonNode> purchaseOrders() {
         return Map.copyOf(purchaseOrders);
@@ -184,7 +186,9 @@ public class FakeSap {
     private void route(HttpExchange exchange, String method, String path, String query, byte[] body)
             throws IOException {
         Matcher entity = ENTITY.matcher(path);
-        Matcher item = ITEM.matcher(path);
+        if (changes.route(exchange, method, path, body)) {
+            return;
+        }
         if (method.equals("POST") && path.equals("/A_PurchaseOrder")) {
             create(exchange, json.readTree(body));
         }
@@ -216,9 +220,6 @@ public class FakeSap {
                 .add(stored(newItem, entity.group(1)));
             sendData(exchange, 201, newItem);
         }
-        else if (item.matches() && (method.equals("PATCH") || method.equals("MERGE"))) {
-            patch(exchange, item.group(1), item.group(2), (ObjectNode) json.readTree(body));
-        }
         else {
             error(exchange, 405, "/IWBEP/CM_MGW_RT/004", List.of("Method " + method + " not allowed for " + path));
         }
@@ -229,7 +230,8 @@ public class FakeSap {
             FakeSapRules.issueToken(exchange.getResponseHeaders(), SESSION, tokens);
         }
         sendData(exchange, 200, json.createObjectNode().set("EntitySets", json.valueToTree(
-                List.of("A_PurchaseOrder", "A_PurchaseOrderItem", "A_PurOrdAccountAssignment"))));
+                List.of("A_PurchaseOrder", "A_PurchaseOrderItem", "A_PurOrdAccountAssignment",
+                "A_PurchaseOrderScheduleLine"))));
     }
 
     private void create(HttpExchange exchange, JsonNode body) throws IOException {
@@ -244,6 +246,7 @@ public class FakeSap {
         ObjectNode po = ((ObjectNode) body).deepCopy();
         po.put("PurchaseOrder", number);
         po.path("to_PurchaseOrderItem").forEach(each -> stored((ObjectNode) each, number));
+        changes.stamp(po);
         purchaseOrders.put(number, po);
         if (loseNextCreateAnswer) {
             loseNextCreateAnswer = false;
@@ -253,37 +256,10 @@ public class FakeSap {
         sendData(exchange, 201, po);
     }
 
-    private void patch(HttpExchange exchange, String number, String itemNumber, ObjectNode values)
-            throws IOException {
-        ObjectNode item = null;
-        JsonNode po = purchaseOrders.containsKey(number) ? purchaseOrders.get(number) : json.createObjectNode();
-        for (JsonNode each : po.path("to_PurchaseOrderItem")) {
-            item = each.path("PurchaseOrderItem").asString("").equals(itemNumber) ? (ObjectNode) each : item;
-        }
-        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
-        if (item == null) {
-            error(exchange, 404, "/IWBEP/CM_MGW_RT/020", List.of("Resource not found for 'A_PurchaseOrderItem'"));
-        }
-        else if (ifMatch == null) {
-            error(exchange, 428, "/IWBEP/CM_MGW_RT/180", List.of("Precondition required: send If-Match"));
-        }
-        else if (!ifMatch.equals("*") && !ifMatch.equals(item.path("__metadata").path("etag").asString())) {
-            error(exchange, 412, "/IWBEP/CM_MGW_RT/181", List.of("Precondition failed: the item was changed"));
-        }
-        else if (!FakeSapRules.itemProblems(values).isEmpty()) {
-            error(exchange, 400, "/IWBEP/CM_MGW_RT/022", FakeSapRules.itemProblems(values));
-        }
-        else {
-            item.setAll(values);
-            item.putObject("__metadata").put("etag", "W/\"" + nextETag++ + "\"");
-            send(exchange, 204, "text/plain", "");
-        }
-    }
-
     /** An item as SAP keeps it: with its PO's number and an ETag. */
     private ObjectNode stored(ObjectNode item, String number) {
         item.put("PurchaseOrder", number);
-        item.putObject("__metadata").put("etag", "W/\"" + nextETag++ + "\"");
+        changes.stampItem(item);
         return item;
     }
 

@@ -39,6 +39,9 @@ final class FakeSapRules {
     static final Map<String, Integer> ACCOUNT_LENGTHS = Map.of("AccountAssignmentNumber", 2, "GLAccount", 10,
             "CostCenter", 10, "ProfitCenter", 10, "WBSElement", 24);
 
+    /** {@code MultipleAcctAssgmtDistrPercent}: {@code Edm.Decimal} precision 3, scale 1, as a string. */
+    private static final String SHARE = "\\d{1,2}(\\.\\d)?";
+
     private static final List<String> ITEM_DECIMALS = List.of("OrderQuantity", "NetPriceAmount");
 
     private FakeSapRules() {
@@ -84,15 +87,36 @@ final class FakeSapRules {
                 problems.add("Invalid value for property '" + decimal + "' of type Edm.Decimal");
             }
         }
-        for (JsonNode schedule : item.path("to_ScheduleLine")) {
-            if (!schedule.path("ScheduleLineDeliveryDate").asString("").matches("/Date\\(-?\\d+\\)/")) {
-                problems.add("Invalid value for property 'ScheduleLineDeliveryDate' of type Edm.DateTime");
-            }
-            if (!schedule.path("ScheduleLineOrderQuantity").isString()) {
-                problems.add("Invalid value for property 'ScheduleLineOrderQuantity' of type Edm.Decimal");
-            }
-        }
+        item.path("to_ScheduleLine").forEach(schedule -> problems.addAll(scheduleLineProblems(schedule)));
         problems.addAll(accountProblems(item));
+        return problems;
+    }
+
+    /** Every problem of a header's values, new or patched. */
+    static List<String> headerProblems(JsonNode header) {
+        return lengthProblems(header, HEADER_LENGTHS);
+    }
+
+    /** Every problem of one schedule line, new or patched: a date that is not {@code /Date(...)/}, a number. */
+    static List<String> scheduleLineProblems(JsonNode schedule) {
+        List<String> problems = new ArrayList<>();
+        if (schedule.has("ScheduleLineDeliveryDate") && !schedule.path("ScheduleLineDeliveryDate").asString("")
+            .matches("/Date\\(-?\\d+\\)/")) {
+            problems.add("Invalid value for property 'ScheduleLineDeliveryDate' of type Edm.DateTime");
+        }
+        if (schedule.has("ScheduleLineOrderQuantity") && !schedule.path("ScheduleLineOrderQuantity").isString()) {
+            problems.add("Invalid value for property 'ScheduleLineOrderQuantity' of type Edm.Decimal");
+        }
+        return problems;
+    }
+
+    /** Every problem of one account assignment, new or patched: its lengths and its share. */
+    static List<String> assignmentProblems(JsonNode account) {
+        List<String> problems = new ArrayList<>(lengthProblems(account, ACCOUNT_LENGTHS));
+        JsonNode share = account.path("MultipleAcctAssgmtDistrPercent");
+        if (!share.isMissingNode() && !(share.isString() && share.asString().matches(SHARE))) {
+            problems.add("Invalid value for property 'MultipleAcctAssgmtDistrPercent' of type Edm.Decimal");
+        }
         return problems;
     }
 
@@ -106,16 +130,13 @@ final class FakeSapRules {
         Set<String> numbers = new HashSet<>();
         BigDecimal shares = BigDecimal.ZERO;
         for (JsonNode account : item.path("to_AccountAssignment")) {
-            problems.addAll(lengthProblems(account, ACCOUNT_LENGTHS));
+            problems.addAll(assignmentProblems(account));
             if (!numbers.add(account.path("AccountAssignmentNumber").asString(""))) {
                 problems.add("Account assignment " + account.path("AccountAssignmentNumber").asString("")
                         + " exists more than once");
             }
             JsonNode share = account.path("MultipleAcctAssgmtDistrPercent");
-            if (!share.isMissingNode() && !(share.isString() && share.asString().matches("\\d{1,2}(\\.\\d)?"))) {
-                problems.add("Invalid value for property 'MultipleAcctAssgmtDistrPercent' of type Edm.Decimal");
-            }
-            else if (share.isString()) {
+            if (share.isString() && share.asString().matches(SHARE)) {
                 shares = shares.add(new BigDecimal(share.asString()));
             }
         }
@@ -129,7 +150,7 @@ final class FakeSapRules {
         return problems;
     }
 
-    private static List<String> lengthProblems(JsonNode entity, Map<String, Integer> lengths) {
+    static List<String> lengthProblems(JsonNode entity, Map<String, Integer> lengths) {
         List<String> problems = new ArrayList<>();
         lengths.forEach((property, length) -> {
             if (entity.path(property).isString() && entity.get(property).asString().length() > length) {

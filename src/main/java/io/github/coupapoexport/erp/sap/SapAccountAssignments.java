@@ -9,6 +9,7 @@ import io.github.coupapoexport.erp.sap.SapAccountSegments.Target;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Allocation;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,6 +29,8 @@ final class SapAccountAssignments {
     /** {@code MultipleAcctAssgmtDistrPercent} is {@code Edm.Decimal} precision 3, scale 1: 0.1 to 99.9. */
     private static final BigDecimal MAX_SHARE = new BigDecimal("99.9");
 
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
     private final List<Target> targets;
 
     private final String costCenter;
@@ -43,17 +46,31 @@ final class SapAccountAssignments {
         return line.accountCode() != null || !line.allocations().isEmpty();
     }
 
+    /** Whether the line is split over several account assignments, distributed by percentage. */
+    static boolean split(Line line) {
+        return charges(line).size() > 1;
+    }
+
     /** Adds the line's account assignments, and with several of them the distribution by percentage, to its item. */
     void addTo(ObjectNode item, Line line) {
-        List<Charge> charges = charges(line);
         ArrayNode assignments = item.putArray("to_AccountAssignment");
-        if (charges.size() > 1) {
+        if (split(line)) {
             item.put("MultipleAcctAssgmtDistribution", BY_PERCENTAGE);
         }
+        assignments(line).forEach(assignments::add);
+    }
+
+    /**
+     * The line's account assignments as SAP takes them, numbered {@code 01}, {@code 02}, ... in allocation order:
+     * in a new item, and as a change patches (or posts) them onto an item SAP holds. None for a line without account.
+     */
+    List<ObjectNode> assignments(Line line) {
+        List<Charge> charges = charges(line);
+        List<ObjectNode> assignments = new ArrayList<>();
         for (int i = 0; i < charges.size(); i++) {
             Charge charge = charges.get(i);
-            ObjectNode assignment = assignments.addObject();
-            assignment.put("AccountAssignmentNumber", String.format("%02d", i + 1));
+            ObjectNode assignment = NODES.objectNode();
+            assignment.put("AccountAssignmentNumber", number(i + 1));
             if (charges.size() > 1) {
                 assignment.put("MultipleAcctAssgmtDistrPercent", charge.percentage());
             }
@@ -66,7 +83,14 @@ final class SapAccountAssignments {
             if (costCenter != null && !costCenter.isBlank()) {
                 assignment.put("CostCenter", costCenter);
             }
+            assignments.add(assignment);
         }
+        return assignments;
+    }
+
+    /** SAP's {@code AccountAssignmentNumber} of the n-th assignment: two digits, {@code 01}. */
+    static String number(int n) {
+        return String.format("%02d", n);
     }
 
     /** What SAP would refuse of the line's account assignments, each naming the line (and allocation) and field. */

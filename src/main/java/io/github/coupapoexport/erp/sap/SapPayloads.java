@@ -34,6 +34,9 @@ final class SapPayloads {
 
     private static final String NOTE_LANGUAGE = "EN";
 
+    /** The one schedule line a create gives an item with a need-by date, and the one a change patches. */
+    static final String FIRST_SCHEDULE_LINE = "1";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final SapS4HanaProperties settings;
@@ -81,10 +84,7 @@ final class SapPayloads {
             accounts.addTo(item, line);
         }
         if (line.needByDate() != null) {
-            ObjectNode schedule = item.putArray("to_ScheduleLine").addObject();
-            schedule.put("ScheduleLine", "1");
-            schedule.put("ScheduleLineDeliveryDate", date(line.needByDate()));
-            schedule.put("ScheduleLineOrderQuantity", quantity(line));
+            item.putArray("to_ScheduleLine").add(scheduleLine(line).put("ScheduleLine", FIRST_SCHEDULE_LINE));
         }
         if (line.description() != null && line.description().length() > ITEM_TEXT_LENGTH) {
             ObjectNode note = item.putArray("to_PurchaseOrderItemNote").addObject();
@@ -100,9 +100,45 @@ final class SapPayloads {
         return accounts.problems(line);
     }
 
-    /** The values a change patches onto an item SAP holds: the same again is harmless. */
+    /**
+     * The values a change patches onto an item SAP holds: the same again is harmless. A split line says its shares
+     * are by percentage, also when it was charged to one account before.
+     */
     ObjectNode changedItem(Line line) {
-        return itemValues(NODES.objectNode(), line);
+        ObjectNode item = itemValues(NODES.objectNode(), line);
+        if (SapAccountAssignments.split(line)) {
+            item.put("MultipleAcctAssgmtDistribution", SapAccountAssignments.BY_PERCENTAGE);
+        }
+        return item;
+    }
+
+    /** The header values a change patches onto the PO SAP holds: the supplier and the payment terms. */
+    ObjectNode changedHeader(ErpPurchaseOrder document) {
+        ObjectNode header = NODES.objectNode();
+        putIfSet(header, "Supplier", document.supplier() == null ? null : document.supplier().number());
+        putIfSet(header, "PaymentTerms", document.paymentTerm());
+        return header;
+    }
+
+    /**
+     * The delivery date and quantity of a line's schedule line (without its number): created with the item, patched
+     * onto schedule line 1 by a change. Only for a line with a need-by date.
+     */
+    ObjectNode scheduleLine(Line line) {
+        ObjectNode schedule = NODES.objectNode();
+        schedule.put("ScheduleLineDeliveryDate", date(line.needByDate()));
+        schedule.put("ScheduleLineOrderQuantity", quantity(line));
+        return schedule;
+    }
+
+    /** The line's account assignments, {@code 01}, {@code 02}, ..., as a change patches them onto its item. */
+    List<ObjectNode> accountAssignments(Line line) {
+        return accounts.assignments(line);
+    }
+
+    /** The account assignment category an item charged to an account gets. */
+    String accountAssignmentCategory() {
+        return settings.accountAssignmentCategory();
     }
 
     static ObjectNode deletion() {

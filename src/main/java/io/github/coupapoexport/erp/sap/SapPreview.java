@@ -12,8 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the adapter would send SAP for a document, told without asking SAP ({@code --dry-run}): the calls that change
  * something, each with its method, path in the service and body. A create is the one deep insert. A change is told
- * from the document alone, since what SAP holds is not asked: each live line's item patched (or, when SAP holds no
- * such item yet, posted as a new one), a deleted line's item marked deleted; a cancel or close patches every item.
+ * from the document alone, since what SAP holds is not asked: the header's supplier and payment terms patched, each
+ * live line's item patched (or, when SAP holds no such item yet, posted as a new one) with its schedule line 1 and
+ * its account assignments (each posted instead when SAP holds no such one), a deleted line's item marked deleted; a
+ * cancel or close patches every item. A delivery sends only the patches whose values differ from SAP's, each with
+ * the ETag SAP gives when read, which a preview cannot know.
  */
 final class SapPreview {
 
@@ -41,9 +44,12 @@ final class SapPreview {
                 ? SapS4HanaErp.key(document.poNumber())
                 : "'<SAP's number of the PO whose CorrespncExternalReference is " + SapPayloads.reference(
                         document.poNumber()) + ">'";
+        if (document.action() == ErpAction.UPDATE) {
+            add(calls, "PATCH", "/A_PurchaseOrder(" + number + ")", payloads.changedHeader(document));
+        }
         for (Line line : document.lines()) {
-            String path = "/A_PurchaseOrderItem(PurchaseOrder=" + number + ",PurchaseOrderItem="
-                    + SapS4HanaErp.key(SapPayloads.itemNumber(line)) + ")";
+            String item = SapS4HanaErp.key(SapPayloads.itemNumber(line));
+            String path = "/A_PurchaseOrderItem(PurchaseOrder=" + number + ",PurchaseOrderItem=" + item + ")";
             if (line.deleted() || document.action() == ErpAction.CANCEL) {
                 add(calls, "PATCH", path, SapPayloads.deletion());
             }
@@ -56,6 +62,21 @@ final class SapPreview {
                 post.put("method", "POST");
                 post.put("path", "/A_PurchaseOrder(" + number + ")/to_PurchaseOrderItem");
                 post.set("body", payloads.item(line, document));
+                if (line.needByDate() != null) {
+                    add(calls, "PATCH", "/A_PurchaseOrderScheduleLine(PurchasingDocument=" + number
+                            + ",PurchasingDocumentItem=" + item + ",ScheduleLine='" + SapPayloads.FIRST_SCHEDULE_LINE
+                            + "')", payloads.scheduleLine(line));
+                }
+                for (ObjectNode assignment : payloads.accountAssignments(line)) {
+                    String assignmentNumber = assignment.remove("AccountAssignmentNumber").asString();
+                    ObjectNode change = add(calls, "PATCH", "/A_PurOrdAccountAssignment(PurchaseOrder=" + number
+                            + ",PurchaseOrderItem=" + item + ",AccountAssignmentNumber='" + assignmentNumber + "')",
+                            assignment);
+                    ObjectNode postAssignment = change.putObject("whenSapHoldsNoSuchAssignment");
+                    postAssignment.put("method", "POST");
+                    postAssignment.put("path", path + "/to_AccountAssignment");
+                    postAssignment.set("body", assignment.deepCopy().put("AccountAssignmentNumber", assignmentNumber));
+                }
             }
         }
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(calls);

@@ -10,7 +10,6 @@ import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
 import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,6 +43,8 @@ public class SapS4HanaErp implements Erp {
 
     private final SapPreview preview;
 
+    private final SapChanges changes;
+
     SapS4HanaErp(SapSession sap, SapAnswers answers, SapPayloads payloads, Backoff retry, boolean externalNumbering,
             SapPreview preview) {
         this.sap = sap;
@@ -52,6 +53,7 @@ public class SapS4HanaErp implements Erp {
         this.retry = retry;
         this.externalNumbering = externalNumbering;
         this.preview = preview;
+        this.changes = new SapChanges(sap, answers, payloads);
     }
 
     /** Each attempt starts over from a look-up, so an attempt after one whose answer was lost finds what it did. */
@@ -146,8 +148,8 @@ public class SapS4HanaErp implements Erp {
 
     /**
      * UPDATE, CANCEL or CLOSE of the SAP PO the ledger names (or, for a PO created before the ledger kept SAP's
-     * number, the one the look-up finds): every item is patched with its own ETag; a line new to SAP is posted as an
-     * item of the PO.
+     * number, the one the look-up finds): an UPDATE as {@link SapChanges} makes it; a cancel or close patches every
+     * item SAP has not deleted, with its own ETag.
      */
     private ErpAnswer change(ErpPurchaseOrder document, @Nullable String erpDocumentId) {
         String number = erpDocumentId != null ? erpDocumentId : lookUp(document.poNumber());
@@ -160,30 +162,13 @@ public class SapS4HanaErp implements Erp {
             return new ErpAnswer.Rejected(404, "SAP holds no PO for Coupa PO " + document.poNumber() + " to "
                     + document.action().name().toLowerCase(Locale.ROOT) + " (it was never created there)");
         }
-        Map<String, HeldItem> held = heldItems(number);
-        for (Map.Entry<String, HeldItem> item : held.entrySet()) {
-            if (document.action() == ErpAction.CANCEL && !item.getValue().deleted()) {
-                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.deletion());
-            }
-            else if (document.action() == ErpAction.CLOSE && !item.getValue().deleted()) {
-                patch(number, item.getKey(), item.getValue().etag(), SapPayloads.completion());
-            }
-        }
         if (document.action() == ErpAction.UPDATE) {
-            for (Line line : document.lines()) {
-                HeldItem item = held.get(SapPayloads.itemNumber(line));
-                if (item == null && !line.deleted()) {
-                    SapResponse response = sap.modify(HttpMethod.POST, "/A_PurchaseOrder(" + key(number)
-                            + ")/to_PurchaseOrderItem", payloads.item(line, document), null);
-                    if (!response.isSuccess()) {
-                        throw answers.failed(response);
-                    }
-                    answers.logWarnings(response, document.poNumber());
-                }
-                else if (item != null && !item.deleted()) {
-                    patch(number, SapPayloads.itemNumber(line), item.etag(), line.deleted() ? SapPayloads.deletion()
-                            : payloads.changedItem(line));
-                }
+            return changes.update(document, number);
+        }
+        for (Map.Entry<String, HeldItem> item : heldItems(number).entrySet()) {
+            if (!item.getValue().deleted()) {
+                patch(number, item.getKey(), item.getValue().etag(), document.action() == ErpAction.CANCEL
+                        ? SapPayloads.deletion() : SapPayloads.completion());
             }
         }
         return new ErpAnswer.Accepted(200, number, false);

@@ -55,7 +55,7 @@ class SapPreviewTest {
     }
 
     @Test
-    void updatePatchesEachLiveItemOrPostsItWhenNewAndMarksADeletedLineDeleted() {
+    void updatePatchesHeaderEachLiveItemWithItsScheduleLineAndAccountOrPostsThemWhenNewAndMarksADeletedLineDeleted() {
         // given
         Line deleted = installation("Installation service").asDeleted();
         ErpDelivery update = ErpDelivery.of(KEY, document(ErpAction.UPDATE, "jdoe", gloves("60"), deleted),
@@ -66,19 +66,32 @@ class SapPreviewTest {
 
         // then
         assertThat(sap.calls()).isEmpty();
-        assertThat(preview).hasSize(2);
-        assertThat(preview.get(0).get("method").asString() + " " + preview.get(0).get("path").asString())
-            .isEqualTo("PATCH /A_PurchaseOrderItem(PurchaseOrder='4500000007',PurchaseOrderItem='10')");
+        assertThat(preview).extracting(call -> call.get("method").asString() + " " + call.get("path").asString())
+            .containsExactly("PATCH /A_PurchaseOrder('4500000007')",
+                    "PATCH /A_PurchaseOrderItem(PurchaseOrder='4500000007',PurchaseOrderItem='10')",
+                    "PATCH /A_PurchaseOrderScheduleLine(PurchasingDocument='4500000007',PurchasingDocumentItem='10',"
+                            + "ScheduleLine='1')",
+                    "PATCH /A_PurOrdAccountAssignment(PurchaseOrder='4500000007',PurchaseOrderItem='10',"
+                            + "AccountAssignmentNumber='01')",
+                    "PATCH /A_PurchaseOrderItem(PurchaseOrder='4500000007',PurchaseOrderItem='20')");
         assertThat(preview.get(0).get("body")).isEqualTo(json.readTree("""
+                {"Supplier": "SUP-0077", "PaymentTerms": "NT45"}"""));
+        assertThat(preview.get(1).get("body")).isEqualTo(json.readTree("""
                 {"PurchaseOrderItemText": "Safety gloves, L", "OrderQuantity": "60",
                  "PurchaseOrderQuantityUnit": "EA", "NetPriceAmount": "5.00"}"""));
-        assertThat(preview.get(0).get("whenSapHoldsNoSuchItem").get("path").asString())
+        assertThat(preview.get(1).get("whenSapHoldsNoSuchItem").get("path").asString())
             .isEqualTo("/A_PurchaseOrder('4500000007')/to_PurchaseOrderItem");
-        assertThat(preview.get(0).get("whenSapHoldsNoSuchItem").get("body").get("PurchaseOrderItem").asString())
+        assertThat(preview.get(1).get("whenSapHoldsNoSuchItem").get("body").get("PurchaseOrderItem").asString())
             .isEqualTo("10");
-        assertThat(preview.get(1).get("path").asString())
-            .isEqualTo("/A_PurchaseOrderItem(PurchaseOrder='4500000007',PurchaseOrderItem='20')");
-        assertThat(preview.get(1).get("body")).isEqualTo(json.readTree("""
+        assertThat(preview.get(2).get("body")).isEqualTo(json.readTree("""
+                {"ScheduleLineDeliveryDate": "/Date(1773964800000)/", "ScheduleLineOrderQuantity": "60"}"""));
+        assertThat(preview.get(3).get("body")).isEqualTo(json.readTree("""
+                {"GLAccount": "61000000", "CostCenter": "10101101"}"""));
+        assertThat(preview.get(3).get("whenSapHoldsNoSuchAssignment").get("path").asString())
+            .isEqualTo("/A_PurchaseOrderItem(PurchaseOrder='4500000007',PurchaseOrderItem='10')/to_AccountAssignment");
+        assertThat(preview.get(3).get("whenSapHoldsNoSuchAssignment").get("body")).isEqualTo(json.readTree("""
+                {"AccountAssignmentNumber": "01", "GLAccount": "61000000", "CostCenter": "10101101"}"""));
+        assertThat(preview.get(4).get("body")).isEqualTo(json.readTree("""
                 {"PurchasingDocumentDeletionCode": "L"}"""));
     }
 
