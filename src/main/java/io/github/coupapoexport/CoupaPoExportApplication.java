@@ -6,6 +6,7 @@ import io.github.coupapoexport.cli.ExportCommandLine;
 import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.settings.InvalidSettingsException;
@@ -41,9 +42,10 @@ public class CoupaPoExportApplication {
 
     @Bean
     ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
-            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns, ExportLedger ledger) {
+            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns, ExportLedger ledger,
+            FailingPurchaseOrders failingPurchaseOrders) {
         return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, integrationRuns,
-                ledger, System.out);
+                ledger, failingPurchaseOrders, System.out);
     }
 
     @Bean

@@ -32,13 +32,13 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class ArgumentCheck {
 
-    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover] "
-            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--json (status)] [--property=value ...]";
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover|failures] "
+            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--json|--csv] [--property=value ...]";
 
-    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover");
+    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures");
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("dry-run", "json");
+    private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv");
 
     /** Spring Boot's own switches: more logging; a value ({@code --debug=true}) is allowed. */
     private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");
@@ -130,7 +130,7 @@ public final class ArgumentCheck {
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
             String word = shown.get(0);
             problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
-                    + " (known: run, status, stop, recover)");
+                    + " (known: run, status, stop, recover, failures)");
         }
         return problems;
     }

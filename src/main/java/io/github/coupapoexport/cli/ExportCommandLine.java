@@ -12,6 +12,7 @@ import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
 import io.github.coupapoexport.job.PurchaseOrderExportJobConfiguration;
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.runlock.RunLock;
 import org.slf4j.Logger;
@@ -52,12 +53,16 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final ExportLedger ledger;
 
+    private final FailingPurchaseOrders failingPurchaseOrders;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
-            LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger, PrintStream out) {
+            LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger,
+            FailingPurchaseOrders failingPurchaseOrders, PrintStream out) {
+        this.failingPurchaseOrders = failingPurchaseOrders;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.jobs = jobs;
@@ -76,6 +81,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         String poNumbers = option(arguments, "po");
         exitCode = switch (command) {
             case "status" -> status(arguments.containsOption("json"));
+            case "failures" -> failures(arguments.containsOption("json"), arguments.containsOption("csv"));
             case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
             default -> {
@@ -221,6 +227,21 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             report.print(out);
         }
         return ExitCode.COMPLETED;
+    }
+
+    /** Exit 3 when any PO is failing, as after a run that left one: a scheduler or script can act on it. */
+    private ExitCode failures(boolean json, boolean csv) {
+        FailureReport report = new FailureReport(failingPurchaseOrders.list());
+        if (json) {
+            report.printJson(out);
+        }
+        else if (csv) {
+            report.printCsv(out);
+        }
+        else {
+            report.print(out);
+        }
+        return failingPurchaseOrders.list().isEmpty() ? ExitCode.COMPLETED : ExitCode.COMPLETED_WITH_REJECTIONS;
     }
 
     private JobExecution lastExecution() {

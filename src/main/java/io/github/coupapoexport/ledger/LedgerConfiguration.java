@@ -17,6 +17,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    FailingPurchaseOrders failingPurchaseOrders(JdbcTemplate jdbc) {
+        return new FailingPurchaseOrders(jdbc);
+    }
+
+    @Bean
     ReportQueue reportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new ReportQueue(jdbc, transactionManager, Clock.systemUTC());
     }

@@ -1,0 +1,83 @@
+package io.github.coupapoexport.cli;
+
+import java.io.PrintStream;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailingPurchaseOrder;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The POs not in the ERP as far as the ledger knows, as {@code failures} prints them: grouped by class for a person,
+ * or as JSON ({@code --json}) or CSV ({@code --csv}, RFC 4180) for a script or a spreadsheet.
+ */
+class FailureReport {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .build();
+
+    private final List<FailingPurchaseOrder> failing;
+
+    FailureReport(List<FailingPurchaseOrder> failing) {
+        this.failing = failing;
+    }
+
+    void print(PrintStream out) {
+        if (failing.isEmpty()) {
+            out.println("coupa-po-export: no failing POs: every PO the ledger knows is in the ERP");
+            return;
+        }
+        String group = null;
+        for (FailingPurchaseOrder po : failing) {
+            String failureClass = name(po);
+            if (!failureClass.equals(group)) {
+                out.printf("%n%s (%d)%n", failureClass, failing.stream().filter(other -> name(other)
+                    .equals(failureClass)).count());
+                out.printf("  %-14s  %-19s  %-19s  %8s  %s%n", "po", "first-attempt", "last-attempt", "attempts",
+                        "last-reason");
+                group = failureClass;
+            }
+            out.printf("  %-14s  %-19s  %-19s  %8d  %s%n", po.poNumber() == null ? "id " + po.coupaId()
+                    : po.poNumber(), TIME.format(po.firstAttempt()), TIME.format(po.lastAttempt()), po.attempts(),
+                    po.lastReason() == null ? "-" : po.lastReason());
+        }
+    }
+
+    void printJson(PrintStream out) {
+        out.println(JSON.writeValueAsString(failing.stream().map(po -> new Row(name(po), po.poNumber(), po.coupaId(),
+                po.firstAttempt().toString(), po.lastAttempt().toString(), po.attempts(), po.lastReason())).toList()));
+    }
+
+    void printCsv(PrintStream out) {
+        out.print("class,po,coupa-id,first-attempt,last-attempt,attempts,last-reason\r\n");
+        for (FailingPurchaseOrder po : failing) {
+            out.print(String.join(",", name(po), csv(po.poNumber()), String.valueOf(po.coupaId()),
+                    po.firstAttempt().toString(), po.lastAttempt().toString(), String.valueOf(po.attempts()),
+                    csv(po.lastReason())) + "\r\n");
+        }
+    }
+
+    /** One failing PO as {@code --json} writes it. */
+    record Row(String failureClass, String po, long coupaId, String firstAttempt, String lastAttempt, int attempts,
+            String lastReason) {
+    }
+
+    private static String name(FailingPurchaseOrder po) {
+        return po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** A field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180). */
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
