@@ -73,10 +73,22 @@ class FailureReport {
         return po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180). */
+    /** Whether any PO is failing: the exit code follows the list printed, not a second read of the ledger. */
+    boolean anyFailing() {
+        return !failing.isEmpty();
+    }
+
+    /**
+     * A field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180). A field a
+     * spreadsheet would take for a formula (a PO number or an ERP's message starting with {@code = + - @}, a tab or
+     * a carriage return) gets a leading {@code '} and quotes, as OWASP's "CSV Injection" advises.
+     */
     private static String csv(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + "\"";
         }
         return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
