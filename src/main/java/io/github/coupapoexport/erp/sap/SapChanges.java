@@ -55,7 +55,7 @@ final class SapChanges {
                     && item.path("AccountAssignmentCategory").asString("").isBlank()) {
                 continue;
             }
-            Map<Integer, JsonNode> held = heldAssignments(itemPath(number, itemNumber));
+            Map<Integer, JsonNode> held = heldAssignments(itemPath(number, item));
             assignments.put(itemNumber, held);
             int wanted = payloads.accountAssignments(line).size();
             held.keySet().stream().filter(assignment -> assignment > wanted).forEach(assignment -> removed.add(
@@ -76,7 +76,7 @@ final class SapChanges {
                 post(purchaseOrder + "/to_PurchaseOrderItem", payloads.item(line, document), number);
             }
             else if (item != null && !deleted(item) && line.deleted()) {
-                patch(itemPath(number, itemNumber), etag(item), SapPayloads.deletion(), number);
+                patch(itemPath(number, item), etag(item), SapPayloads.deletion(), number);
             }
             else if (item != null && !deleted(item)) {
                 changeItem(number, line, item, assignments.getOrDefault(itemNumber, Map.of()));
@@ -87,14 +87,15 @@ final class SapChanges {
 
     /** The item's values first: SAP may carry a changed quantity onto the schedule line, which is read after it. */
     private void changeItem(String number, Line line, JsonNode item, Map<Integer, JsonNode> heldAssignments) {
-        String path = itemPath(number, SapPayloads.itemNumber(line));
+        String path = itemPath(number, item);
+        String itemKey = key(item.path("PurchaseOrderItem").asString());
         ObjectNode values = payloads.changedItem(line);
         if (SapAccountAssignments.charged(line) && item.path("AccountAssignmentCategory").asString("").isBlank()) {
             values.put("AccountAssignmentCategory", payloads.accountAssignmentCategory());
         }
         patchIfChanged(path, item, values, number);
         if (line.needByDate() != null) {
-            changeScheduleLine(number, line, path);
+            changeScheduleLine(number, line, path, itemKey);
         }
         for (ObjectNode wanted : payloads.accountAssignments(line)) {
             String assignment = wanted.path("AccountAssignmentNumber").asString();
@@ -105,14 +106,14 @@ final class SapChanges {
             else {
                 wanted.remove("AccountAssignmentNumber");
                 patchIfChanged("/A_PurOrdAccountAssignment(PurchaseOrder=" + key(number) + ",PurchaseOrderItem="
-                        + key(SapPayloads.itemNumber(line)) + ",AccountAssignmentNumber="
+                        + itemKey + ",AccountAssignmentNumber="
                         + key(held.path("AccountAssignmentNumber").asString()) + ")", held, wanted, number);
             }
         }
     }
 
     /** Schedule line 1, or a new one when SAP holds none; an item SAP split into several is left to SAP's users. */
-    private void changeScheduleLine(String number, Line line, String itemPath) {
+    private void changeScheduleLine(String number, Line line, String itemPath, String itemKey) {
         List<JsonNode> held = readAll(itemPath + "/to_ScheduleLine");
         ObjectNode wanted = payloads.scheduleLine(line);
         if (held.isEmpty()) {
@@ -124,7 +125,7 @@ final class SapChanges {
         }
         else {
             patchIfChanged("/A_PurchaseOrderScheduleLine(PurchasingDocument=" + key(number)
-                    + ",PurchasingDocumentItem=" + key(SapPayloads.itemNumber(line)) + ",ScheduleLine="
+                    + ",PurchasingDocumentItem=" + itemKey + ",ScheduleLine="
                     + key(held.get(0).path("ScheduleLine").asString()) + ")", held.get(0), wanted, number);
         }
     }
@@ -203,9 +204,13 @@ final class SapChanges {
                 && new BigDecimal(wanted).compareTo(new BigDecimal(held)) == 0;
     }
 
+    /**
+     * The entities by their key without leading zeros, as {@link SapPayloads#itemNumber} writes it: a service that
+     * returns the NUMC item number as {@code 00010} must not make item 10 look missing and get posted a second time.
+     */
     private static Map<String, JsonNode> keyed(List<JsonNode> entities, String key) {
         Map<String, JsonNode> keyed = new LinkedHashMap<>();
-        entities.forEach(entity -> keyed.put(entity.path(key).asString(""), entity));
+        entities.forEach(entity -> keyed.put(entity.path(key).asString("").replaceFirst("^0+(?=.)", ""), entity));
         return keyed;
     }
 
@@ -218,7 +223,9 @@ final class SapChanges {
         return entity.path("__metadata").path("etag").asString("*");
     }
 
-    private static String itemPath(String number, String item) {
-        return "/A_PurchaseOrderItem(PurchaseOrder=" + key(number) + ",PurchaseOrderItem=" + key(item) + ")";
+    /** The item's URL by the key SAP returned for it, whatever its leading zeros. */
+    private static String itemPath(String number, JsonNode item) {
+        return "/A_PurchaseOrderItem(PurchaseOrder=" + key(number) + ",PurchaseOrderItem="
+                + key(item.path("PurchaseOrderItem").asString()) + ")";
     }
 }
