@@ -55,7 +55,8 @@ class FailureReport {
 
     void printJson(PrintStream out) {
         out.println(JSON.writeValueAsString(failing.stream().map(po -> new Row(name(po), po.poNumber(), po.coupaId(),
-                ISO.format(po.firstAttempt()), ISO.format(po.lastAttempt()), po.attempts(), po.lastReason())).toList()));
+                ISO.format(po.firstAttempt()), ISO.format(po.lastAttempt()), po.attempts(), po.lastReason()))
+            .toList()));
     }
 
     void printCsv(PrintStream out) {

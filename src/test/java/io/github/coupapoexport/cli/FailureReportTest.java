@@ -17,6 +17,9 @@ class FailureReportTest {
 
     private static final OffsetDateTime FIRST = OffsetDateTime.parse("2026-12-01T08:00:00Z");
 
+    /** The first and the last attempt, with their zero seconds. */
+    private static final String TIMES = "2026-12-01T08:00:00Z,2026-12-01T08:00:00Z";
+
     @Test
     void csvFieldsASpreadsheetWouldRunAsAFormulaArePrefixedWithAQuote() {
         // given a PO number and an ERP message that start like formulas, and a message with a comma and a quote
@@ -31,9 +34,9 @@ class FailureReportTest {
         // then each is a quoted text field, the formulas behind a leading quote
         assertThat(csv.split("\r\n")).containsExactly(
                 "class,po,coupa-id,first-attempt,last-attempt,attempts,last-reason",
-                "erp-refused,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",1,2026-12-01T08:00:00Z,2026-12-01T08:00:00Z,2,\"'-2+3\"",
-                "erp-refused,PO-2,1,2026-12-01T08:00:00Z,2026-12-01T08:00:00Z,2,\"'@SUM(A1) unknown supplier\"",
-                "erp-refused,PO-3,1,2026-12-01T08:00:00Z,2026-12-01T08:00:00Z,2,\"unknown supplier \"\"ACME, Inc\"\"\"");
+                "erp-refused,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",1," + TIMES + ",2,\"'-2+3\"",
+                "erp-refused,PO-2,1," + TIMES + ",2,\"'@SUM(A1) unknown supplier\"",
+                "erp-refused,PO-3,1," + TIMES + ",2,\"unknown supplier \"\"ACME, Inc\"\"\"");
         assertThat(report.anyFailing()).isTrue();
     }
 
