@@ -23,7 +23,8 @@ import static io.github.coupapoexport.erp.sap.SapS4HanaErp.key;
  * terms, each item's values, its schedule line 1 (need-by date and quantity) and its account assignments, each
  * patched with its own ETag and only where it differs from what SAP returned; lines new to SAP posted as items,
  * assignments new to an item posted to it. Everything is read before anything is changed, so that a change the
- * service cannot make (an account assignment taken away from an item) refuses the PO with SAP left as it was.
+ * service cannot make (an account assignment taken away from an item, an item SAP deleted that Coupa holds live)
+ * refuses the PO with SAP left as it was.
  * A repeat finds SAP holding the values and sends nothing; a 412 (changed in SAP since read) is retried from the read.
  */
 final class SapChanges {
@@ -48,10 +49,17 @@ final class SapChanges {
         Map<String, JsonNode> items = keyed(readAll(purchaseOrder + "/to_PurchaseOrderItem"), "PurchaseOrderItem");
         Map<String, Map<Integer, JsonNode>> assignments = new HashMap<>();
         List<String> removed = new ArrayList<>();
+        List<String> deletedInSap = new ArrayList<>();
         for (Line line : document.liveLines()) {
             String itemNumber = SapPayloads.itemNumber(line);
             JsonNode item = items.get(itemNumber);
-            if (item == null || deleted(item) || !SapAccountAssignments.charged(line)
+            if (item != null && deleted(item)) {
+                // Answering accepted would lose the line's values: SAP holds the item deleted, Coupa holds it live.
+                deletedInSap.add("line " + line.lineNumber() + " (item " + itemNumber + ") is live in Coupa, SAP holds"
+                        + " item " + itemNumber + " deleted");
+                continue;
+            }
+            if (item == null || !SapAccountAssignments.charged(line)
                     && item.path("AccountAssignmentCategory").asString("").isBlank()) {
                 continue;
             }
@@ -67,6 +75,10 @@ final class SapChanges {
             // SAP's V2 service offers no delete of an assignment, and a share of 0 is outside its 0.1 to 99.9.
             return new ErpAnswer.Rejected(409, "SAP cannot remove an account assignment of an existing item through"
                     + " this service; change it in SAP: " + String.join("; ", removed));
+        }
+        if (!deletedInSap.isEmpty()) {
+            return new ErpAnswer.Rejected(409, "SAP holds deleted an item Coupa holds live, and this service restores"
+                    + " none: delete the line in Coupa or restore the item in SAP: " + String.join("; ", deletedInSap));
         }
         patchIfChanged(purchaseOrder, header, payloads.changedHeader(document), number);
         for (Line line : document.lines()) {
