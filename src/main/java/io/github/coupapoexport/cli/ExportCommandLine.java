@@ -241,7 +241,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         else {
             report.print(out);
         }
-        return failingPurchaseOrders.list().isEmpty() ? ExitCode.COMPLETED : ExitCode.COMPLETED_WITH_REJECTIONS;
+        return report.anyFailing() ? ExitCode.COMPLETED_WITH_REJECTIONS : ExitCode.COMPLETED;
     }
 
     private JobExecution lastExecution() {

@@ -18,6 +18,9 @@ class FailureReport {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    /** For scripts: always with seconds ({@code toString()} drops {@code :00}, which strict parsers refuse). */
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
     private static final JsonMapper JSON = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -52,14 +55,15 @@ class FailureReport {
 
     void printJson(PrintStream out) {
         out.println(JSON.writeValueAsString(failing.stream().map(po -> new Row(name(po), po.poNumber(), po.coupaId(),
-                po.firstAttempt().toString(), po.lastAttempt().toString(), po.attempts(), po.lastReason())).toList()));
+                ISO.format(po.firstAttempt()), ISO.format(po.lastAttempt()), po.attempts(), po.lastReason()))
+            .toList()));
     }
 
     void printCsv(PrintStream out) {
         out.print("class,po,coupa-id,first-attempt,last-attempt,attempts,last-reason\r\n");
         for (FailingPurchaseOrder po : failing) {
             out.print(String.join(",", name(po), csv(po.poNumber()), String.valueOf(po.coupaId()),
-                    po.firstAttempt().toString(), po.lastAttempt().toString(), String.valueOf(po.attempts()),
+                    ISO.format(po.firstAttempt()), ISO.format(po.lastAttempt()), String.valueOf(po.attempts()),
                     csv(po.lastReason())) + "\r\n");
         }
     }
@@ -73,10 +77,22 @@ class FailureReport {
         return po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** A field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180). */
+    /** Whether any PO is failing: the exit code follows the list printed, not a second read of the ledger. */
+    boolean anyFailing() {
+        return !failing.isEmpty();
+    }
+
+    /**
+     * A field quoted when it holds a comma, a quote or a line break, its quotes doubled (RFC 4180). A field a
+     * spreadsheet would take for a formula (a PO number or an ERP's message starting with {@code = + - @}, a tab or
+     * a carriage return) gets a leading {@code '} and quotes, as OWASP's "CSV Injection" advises.
+     */
     private static String csv(String value) {
         if (value == null) {
             return "";
+        }
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "\"'" + value.replace("\"", "\"\"") + "\"";
         }
         return value.matches("(?s).*[,\"\r\n].*") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }

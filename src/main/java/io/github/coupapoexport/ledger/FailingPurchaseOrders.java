@@ -41,12 +41,17 @@ public class FailingPurchaseOrders {
     /** By class, then PO number. */
     public List<FailingPurchaseOrder> list() {
         // Every row of the POs whose latest snapshot fails, oldest first: the attempts since the last acceptance count.
+        // Snapshots order by their first attempt, not their last: superseding an older unfinished snapshot stamps its
+        // LAST_ATTEMPT_AT after a newer one's, which must not hide the newer one's failure. Equal times fall back on
+        // the key, so that exactly one row is the latest.
         List<Snapshot> rows = jdbc.query("SELECT l.COUPA_ID, l.PO_NUMBER, l.OUTCOME, "
                 + "l.OUTCOME_MESSAGE, l.COUPA_MARK, l.COUPA_MARK_MESSAGE, l.VERDICT_PROBLEM, l.REPORT_ATTEMPTS, "
                 + "l.REPORT_FAILURE, l.ATTEMPTS, l.FIRST_ATTEMPT_AT, l.LAST_ATTEMPT_AT FROM EXPORT_LEDGER l "
                 + "WHERE l.COUPA_ID IN (SELECT f.COUPA_ID FROM EXPORT_LEDGER f WHERE " + FAILING + " AND NOT EXISTS "
                 + "(SELECT 1 FROM EXPORT_LEDGER later WHERE later.COUPA_ID = f.COUPA_ID "
-                + "AND later.LAST_ATTEMPT_AT > f.LAST_ATTEMPT_AT)) ORDER BY l.COUPA_ID, l.LAST_ATTEMPT_AT",
+                + "AND (later.FIRST_ATTEMPT_AT > f.FIRST_ATTEMPT_AT OR later.FIRST_ATTEMPT_AT = f.FIRST_ATTEMPT_AT "
+                + "AND later.IDEMPOTENCY_KEY > f.IDEMPOTENCY_KEY))) "
+                + "ORDER BY l.COUPA_ID, l.FIRST_ATTEMPT_AT, l.IDEMPOTENCY_KEY",
                 (rs, row) -> new Snapshot(rs.getLong("COUPA_ID"), rs.getString("PO_NUMBER"), rs.getString("OUTCOME"),
                         rs.getString("OUTCOME_MESSAGE"), rs.getString("COUPA_MARK"), rs.getString("COUPA_MARK_MESSAGE"),
                         rs.getString("VERDICT_PROBLEM"), rs.getString("REPORT_FAILURE"), rs.getInt("ATTEMPTS"),

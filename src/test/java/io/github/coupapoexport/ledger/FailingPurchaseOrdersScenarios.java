@@ -112,6 +112,20 @@ abstract class FailingPurchaseOrdersScenarios {
     }
 
     @Test
+    void rejectionOfTheLatestSnapshotStaysListedWhenAnOlderUnfinishedOneIsSupersededAfterIt() {
+        // given version 1 left SENDING by a crash, version 2 rejected, and then version 1 found superseded by the next
+        // run, which stamps its LAST_ATTEMPT_AT after version 2's
+        PurchaseOrderSnapshot unfinished = send(9, 1);
+        ledger.recordFailure(send(9, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        ledger.recordSuperseded(unfinished.idempotencyKey(), "PO moved on in Coupa");
+
+        // then version 2, the latest snapshot, is still not in the ERP
+        assertThat(failing.list()).extracting(FailingPurchaseOrder::failureClass, FailingPurchaseOrder::poNumber,
+                FailingPurchaseOrder::lastReason).containsExactly(tuple(FailureClass.ERP_REFUSED, "PO-9",
+                "unknown supplier"));
+    }
+
+    @Test
     void ledgerWithoutFailuresListsNothing() {
         accept(send(8, 1));
         assertThat(failing.list()).isEmpty();

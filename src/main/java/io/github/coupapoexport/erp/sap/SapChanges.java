@@ -23,7 +23,8 @@ import static io.github.coupapoexport.erp.sap.SapS4HanaErp.key;
  * terms, each item's values, its schedule line 1 (need-by date and quantity) and its account assignments, each
  * patched with its own ETag and only where it differs from what SAP returned; lines new to SAP posted as items,
  * assignments new to an item posted to it. Everything is read before anything is changed, so that a change the
- * service cannot make (an account assignment taken away from an item) refuses the PO with SAP left as it was.
+ * service cannot make (an account assignment taken away from an item, an item SAP deleted that Coupa holds live)
+ * refuses the PO with SAP left as it was.
  * A repeat finds SAP holding the values and sends nothing; a 412 (changed in SAP since read) is retried from the read.
  */
 final class SapChanges {
@@ -48,14 +49,21 @@ final class SapChanges {
         Map<String, JsonNode> items = keyed(readAll(purchaseOrder + "/to_PurchaseOrderItem"), "PurchaseOrderItem");
         Map<String, Map<Integer, JsonNode>> assignments = new HashMap<>();
         List<String> removed = new ArrayList<>();
+        List<String> deletedInSap = new ArrayList<>();
         for (Line line : document.liveLines()) {
             String itemNumber = SapPayloads.itemNumber(line);
             JsonNode item = items.get(itemNumber);
-            if (item == null || deleted(item) || !SapAccountAssignments.charged(line)
+            if (item != null && deleted(item)) {
+                // Answering accepted would lose the line's values: SAP holds the item deleted, Coupa holds it live.
+                deletedInSap.add("line " + line.lineNumber() + " (item " + itemNumber + ") is live in Coupa, SAP holds"
+                        + " item " + itemNumber + " deleted");
+                continue;
+            }
+            if (item == null || !SapAccountAssignments.charged(line)
                     && item.path("AccountAssignmentCategory").asString("").isBlank()) {
                 continue;
             }
-            Map<Integer, JsonNode> held = heldAssignments(itemPath(number, itemNumber));
+            Map<Integer, JsonNode> held = heldAssignments(itemPath(number, item));
             assignments.put(itemNumber, held);
             int wanted = payloads.accountAssignments(line).size();
             held.keySet().stream().filter(assignment -> assignment > wanted).forEach(assignment -> removed.add(
@@ -68,6 +76,10 @@ final class SapChanges {
             return new ErpAnswer.Rejected(409, "SAP cannot remove an account assignment of an existing item through"
                     + " this service; change it in SAP: " + String.join("; ", removed));
         }
+        if (!deletedInSap.isEmpty()) {
+            return new ErpAnswer.Rejected(409, "SAP holds deleted an item Coupa holds live, and this service restores"
+                    + " none: delete the line in Coupa or restore the item in SAP: " + String.join("; ", deletedInSap));
+        }
         patchIfChanged(purchaseOrder, header, payloads.changedHeader(document), number);
         for (Line line : document.lines()) {
             String itemNumber = SapPayloads.itemNumber(line);
@@ -76,7 +88,7 @@ final class SapChanges {
                 post(purchaseOrder + "/to_PurchaseOrderItem", payloads.item(line, document), number);
             }
             else if (item != null && !deleted(item) && line.deleted()) {
-                patch(itemPath(number, itemNumber), etag(item), SapPayloads.deletion(), number);
+                patch(itemPath(number, item), etag(item), SapPayloads.deletion(), number);
             }
             else if (item != null && !deleted(item)) {
                 changeItem(number, line, item, assignments.getOrDefault(itemNumber, Map.of()));
@@ -87,14 +99,15 @@ final class SapChanges {
 
     /** The item's values first: SAP may carry a changed quantity onto the schedule line, which is read after it. */
     private void changeItem(String number, Line line, JsonNode item, Map<Integer, JsonNode> heldAssignments) {
-        String path = itemPath(number, SapPayloads.itemNumber(line));
+        String path = itemPath(number, item);
+        String itemKey = key(item.path("PurchaseOrderItem").asString());
         ObjectNode values = payloads.changedItem(line);
         if (SapAccountAssignments.charged(line) && item.path("AccountAssignmentCategory").asString("").isBlank()) {
             values.put("AccountAssignmentCategory", payloads.accountAssignmentCategory());
         }
         patchIfChanged(path, item, values, number);
         if (line.needByDate() != null) {
-            changeScheduleLine(number, line, path);
+            changeScheduleLine(number, line, path, itemKey);
         }
         for (ObjectNode wanted : payloads.accountAssignments(line)) {
             String assignment = wanted.path("AccountAssignmentNumber").asString();
@@ -105,14 +118,14 @@ final class SapChanges {
             else {
                 wanted.remove("AccountAssignmentNumber");
                 patchIfChanged("/A_PurOrdAccountAssignment(PurchaseOrder=" + key(number) + ",PurchaseOrderItem="
-                        + key(SapPayloads.itemNumber(line)) + ",AccountAssignmentNumber="
+                        + itemKey + ",AccountAssignmentNumber="
                         + key(held.path("AccountAssignmentNumber").asString()) + ")", held, wanted, number);
             }
         }
     }
 
     /** Schedule line 1, or a new one when SAP holds none; an item SAP split into several is left to SAP's users. */
-    private void changeScheduleLine(String number, Line line, String itemPath) {
+    private void changeScheduleLine(String number, Line line, String itemPath, String itemKey) {
         List<JsonNode> held = readAll(itemPath + "/to_ScheduleLine");
         ObjectNode wanted = payloads.scheduleLine(line);
         if (held.isEmpty()) {
@@ -124,7 +137,7 @@ final class SapChanges {
         }
         else {
             patchIfChanged("/A_PurchaseOrderScheduleLine(PurchasingDocument=" + key(number)
-                    + ",PurchasingDocumentItem=" + key(SapPayloads.itemNumber(line)) + ",ScheduleLine="
+                    + ",PurchasingDocumentItem=" + itemKey + ",ScheduleLine="
                     + key(held.get(0).path("ScheduleLine").asString()) + ")", held.get(0), wanted, number);
         }
     }
@@ -203,9 +216,13 @@ final class SapChanges {
                 && new BigDecimal(wanted).compareTo(new BigDecimal(held)) == 0;
     }
 
+    /**
+     * The entities by their key without leading zeros, as {@link SapPayloads#itemNumber} writes it: a service that
+     * returns the NUMC item number as {@code 00010} must not make item 10 look missing and get posted a second time.
+     */
     private static Map<String, JsonNode> keyed(List<JsonNode> entities, String key) {
         Map<String, JsonNode> keyed = new LinkedHashMap<>();
-        entities.forEach(entity -> keyed.put(entity.path(key).asString(""), entity));
+        entities.forEach(entity -> keyed.put(entity.path(key).asString("").replaceFirst("^0+(?=.)", ""), entity));
         return keyed;
     }
 
@@ -218,7 +235,9 @@ final class SapChanges {
         return entity.path("__metadata").path("etag").asString("*");
     }
 
-    private static String itemPath(String number, String item) {
-        return "/A_PurchaseOrderItem(PurchaseOrder=" + key(number) + ",PurchaseOrderItem=" + key(item) + ")";
+    /** The item's URL by the key SAP returned for it, whatever its leading zeros. */
+    private static String itemPath(String number, JsonNode item) {
+        return "/A_PurchaseOrderItem(PurchaseOrder=" + key(number) + ",PurchaseOrderItem="
+                + key(item.path("PurchaseOrderItem").asString()) + ")";
     }
 }

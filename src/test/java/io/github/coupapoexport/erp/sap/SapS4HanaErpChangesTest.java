@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.github.coupapoexport.erp.sap.SapDocuments.adapter;
 import static io.github.coupapoexport.erp.sap.SapDocuments.document;
@@ -146,6 +147,26 @@ class SapS4HanaErpChangesTest {
         assertThat(answer).isEqualTo(new ErpAnswer.Accepted(200, SAP_NUMBER, false));
         assertThat(items()).allSatisfy(item -> assertThat(item.get("PurchasingDocumentDeletionCode").asString())
             .isEqualTo("L"));
+    }
+
+    @Test
+    void aLiveLineWhoseItemSapDeletedRejectsTheUpdateBeforeAnythingInSapChanges() {
+        // given a SAP user deleted item 10, which Coupa's version 2 still holds, with 60 gloves and new payment terms
+        ((ObjectNode) items().get(0)).put("PurchasingDocumentDeletionCode", "L");
+        List<String> before = items().stream().map(SapS4HanaErpChangesTest::withoutETag).toList();
+
+        // when
+        ErpAnswer answer = adapter.deliver(ErpDelivery.of("coupa-4821-2", document(ErpAction.UPDATE, "jdoe",
+                gloves("60"), installation("Installation v2")), SAP_NUMBER));
+
+        // then the PO fails, naming the line, rather than answering accepted with the gloves' change lost
+        assertThat(answer).isInstanceOfSatisfying(ErpAnswer.Rejected.class, rejected -> {
+            assertThat(rejected.status()).isEqualTo(409);
+            assertThat(rejected.message()).contains("line 1 (item 10) is live in Coupa, SAP holds item 10 deleted");
+        });
+        assertThat(items().stream().map(SapS4HanaErpChangesTest::withoutETag).toList()).isEqualTo(before);
+        assertThat(sap.calls()).noneMatch(call -> call.startsWith("PATCH ") || call.startsWith("POST /A_Purchase"
+                + "OrderItem"));
     }
 
     private List<JsonNode> items() {
