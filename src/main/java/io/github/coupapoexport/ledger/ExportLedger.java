@@ -212,10 +212,9 @@ public class ExportLedger {
 
     /** The PO moved on in Coupa before this snapshot was sent: nothing to send, nothing to report. */
     public void recordSuperseded(String idempotencyKey, String message) {
-        OffsetDateTime now = writes.now();
-        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, LAST_ATTEMPT_AT = ?, "
-                + "REPORTED_AT = ? WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE), now, now,
-                idempotencyKey);
+        // LAST_ATTEMPT_AT stays: superseding is no attempt, and a later snapshot's failure must stay the latest one.
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, REPORTED_AT = ? "
+                + "WHERE IDEMPOTENCY_KEY = ?", LedgerText.fit(message, LedgerText.MESSAGE), writes.now(), idempotencyKey);
     }
 
     /** What became of marking the PO exported; a new mark outcome is reported again. */
