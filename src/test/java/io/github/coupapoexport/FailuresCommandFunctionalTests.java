@@ -51,6 +51,36 @@ class FailuresCommandFunctionalTests {
     }
 
     @Test
+    void retryOfAClassExportsItsPosAgainNowWithoutABuyerTouchingThem() {
+        // given POs 1 and 2 refused by an ERP whose master data was then fixed
+        harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")),
+                po(2).line(Line.amount(21, "1", "Consulting", "100.00")));
+        harness.erp.answerEveryDocument(422, "application/json",
+                "{\"message\": \"Supplier SUP-0077 is not set up for company 1000\"}");
+        assertThat(harness.run().exitCode()).isEqualTo(3);
+        harness.erp.answerNormally();
+
+        // when
+        ExportJobHarness.RunResult retry = harness.run("retry", "--class=erp-refused");
+
+        // then the refused POs went again through the replay path, and nothing fails any more
+        assertThat(retry.exitCode()).as(retry.output()).isZero();
+        assertThat(retry.output()).contains("retry po=1,2");
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 2L);
+        assertThat(harness.run("failures").exitCode()).isZero();
+    }
+
+    @Test
+    void retryWithoutAClassOrPoNumbersIsRefusedBeforeAnythingStarts() {
+        // when
+        ExportJobHarness.RunResult retry = harness.run("retry");
+
+        // then
+        assertThat(retry.exitCode()).isEqualTo(2);
+        assertThat(retry.output()).contains("retry needs --po=NUMBER[,NUMBER...] or --class=CLASS");
+    }
+
+    @Test
     void noFailingPoExits0() {
         // given a run that exported everything
         harness.coupa.add(po(1).line(Line.amount(11, "1", "Consulting", "100.00")));

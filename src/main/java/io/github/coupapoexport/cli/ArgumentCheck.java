@@ -5,6 +5,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +33,10 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class ArgumentCheck {
 
-    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover|failures] "
-            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--json|--csv] [--property=value ...]";
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover|failures|retry] "
+            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--class=CLASS] [--json|--csv] [--property=value ...]";
 
-    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures");
+    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry");
 
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv");
@@ -44,7 +45,11 @@ public final class ArgumentCheck {
     private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");
 
     /** Options of this command line that need a value after {@code =}. */
-    private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]");
+    private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]",
+            "class", "--class=po-data|erp-refused|erp-unanswered|coupa-refused");
+
+    /** The classes of {@code failures} that {@code retry --class} takes. */
+    static final Set<String> FAILURE_CLASSES = Set.of("po-data", "erp-refused", "erp-unanswered", "coupa-refused");
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -130,7 +135,11 @@ public final class ArgumentCheck {
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
             String word = shown.get(0);
             problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
-                    + " (known: run, status, stop, recover, failures)");
+                    + " (known: run, status, stop, recover, failures, retry)");
+        }
+        else if (commands.equals(List.of("retry")) && Arrays.stream(arguments)
+            .noneMatch(argument -> argument.startsWith("--po=") || argument.startsWith("--class="))) {
+            problems.add("retry needs --po=NUMBER[,NUMBER...] or --class=CLASS (one of the classes failures lists)");
         }
         return problems;
     }
@@ -167,6 +176,9 @@ public final class ArgumentCheck {
         if (VALUED.containsKey(name)) {
             if (value == null) {
                 return "--" + name + " needs its value after '=', as in " + VALUED.get(name) + ", not after a space";
+            }
+            if (name.equals("class") && !FAILURE_CLASSES.contains(value)) {
+                return "--class must be one of po-data, erp-refused, erp-unanswered, coupa-refused";
             }
             if (name.equals("po") && !Selection.of(value).replay()) {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";

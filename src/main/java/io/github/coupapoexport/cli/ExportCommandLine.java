@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 import io.github.coupapoexport.job.ExportJobParameters;
@@ -12,6 +13,7 @@ import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
 import io.github.coupapoexport.job.PurchaseOrderExportJobConfiguration;
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailingPurchaseOrder;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.runlock.RunLock;
@@ -82,6 +84,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         exitCode = switch (command) {
             case "status" -> status(arguments.containsOption("json"));
             case "failures" -> failures(arguments.containsOption("json"), arguments.containsOption("csv"));
+            case "retry" -> retry(poNumbers != null ? poNumbers : failingOfClass(option(arguments, "class")));
             case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
             default -> {
@@ -242,6 +245,36 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             report.print(out);
         }
         return report.anyFailing() ? ExitCode.COMPLETED_WITH_REJECTIONS : ExitCode.COMPLETED;
+    }
+
+    /**
+     * Exports these POs again now, through the replay path ({@code --po}): the way back for a PO that would otherwise
+     * wait for a buyer's change in Coupa. Nothing to retry is a clean run of nothing.
+     */
+    private ExitCode retry(String poNumbers) throws Exception {
+        if (poNumbers.isEmpty()) {
+            out.println("coupa-po-export: no failing PO of that class to retry");
+            return ExitCode.COMPLETED;
+        }
+        return whileHoldingTheRunLock(() -> launch(jobs.replay(),
+                ExportJobParameters.of(System.currentTimeMillis(), poNumbers, null), " retry po=" + poNumbers));
+    }
+
+    /** The PO numbers of the failing POs of a class of {@code failures}; a PO without a number cannot be selected. */
+    private String failingOfClass(String failureClass) {
+        List<String> numbers = new ArrayList<>();
+        for (FailingPurchaseOrder po : failingPurchaseOrders.list()) {
+            if (!po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-').equals(failureClass)) {
+                continue;
+            }
+            if (po.poNumber() == null || po.poNumber().isBlank() || po.poNumber().contains(",")) {
+                out.println("coupa-po-export: PO with Coupa id " + po.coupaId() + " has no PO number that --po can "
+                        + "select; replay it by its number once it has one");
+                continue;
+            }
+            numbers.add(po.poNumber());
+        }
+        return String.join(",", numbers);
     }
 
     private JobExecution lastExecution() {

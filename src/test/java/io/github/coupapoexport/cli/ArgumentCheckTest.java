@@ -74,7 +74,7 @@ class ArgumentCheckTest {
     @Test
     void commandsAreChecked() {
         assertThat(check.problems("--dry-run", "status")).isEmpty();
-        assertThat(check.problems("export")).containsExactly("unknown command 'export' (known: run, status, stop, recover, failures)");
+        assertThat(check.problems("export")).containsExactly("unknown command 'export' (known: run, status, stop, recover, failures, retry)");
         assertThat(check.problems("run", "status")).containsExactly("one command at a time, got [run, status]");
         assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
                 "--po needs one or more PO numbers, e.g. --po=4821,4822");
@@ -87,10 +87,10 @@ class ArgumentCheckTest {
         assertThat(check.problems("--erp.password=my", "secret", "phrase")).containsExactly(
                 "one command at a time, got [(an argument), (an argument)]");
         assertThat(check.problems("--erp.password=my", "secret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry)");
         assertThat(check.problems("--erp.password:S3cr3t")).containsExactly(
                 "an option that is not --key=value (--erp.password...)");
         assertThat(check.problems("Sup3r$ecret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry)");
     }
 }
