@@ -22,6 +22,7 @@ import io.github.coupapoexport.erp.rest.RestErpProperties;
 import io.github.coupapoexport.erp.sap.SapS4HanaProperties;
 import io.github.coupapoexport.erp.staging.StagingTablesProperties;
 import io.github.coupapoexport.job.ExportProperties;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailureClass;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 
@@ -46,10 +47,7 @@ public final class ArgumentCheck {
 
     /** Options of this command line that need a value after {@code =}. */
     private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]",
-            "class", "--class=po-data|erp-refused|erp-unanswered|coupa-refused");
-
-    /** The classes of {@code failures} that {@code retry --class} takes. */
-    static final Set<String> FAILURE_CLASSES = Set.of("po-data", "erp-refused", "erp-unanswered", "coupa-refused");
+            "class", "--class=" + String.join("|", FailureClass.labels()));
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -177,8 +175,8 @@ public final class ArgumentCheck {
             if (value == null) {
                 return "--" + name + " needs its value after '=', as in " + VALUED.get(name) + ", not after a space";
             }
-            if (name.equals("class") && !FAILURE_CLASSES.contains(value)) {
-                return "--class must be one of po-data, erp-refused, erp-unanswered, coupa-refused";
+            if (name.equals("class") && !FailureClass.labels().contains(value)) {
+                return "--class must be one of " + String.join(", ", FailureClass.labels());
             }
             if (name.equals("po") && !Selection.of(value).replay()) {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 import io.github.coupapoexport.job.ExportJobParameters;
@@ -264,7 +263,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private String failingOfClass(String failureClass) {
         List<String> numbers = new ArrayList<>();
         for (FailingPurchaseOrder po : failingPurchaseOrders.list()) {
-            if (!po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-').equals(failureClass)) {
+            if (!po.failureClass().label().equals(failureClass)) {
                 continue;
             }
             if (po.poNumber() == null || po.poNumber().isBlank() || po.poNumber().contains(",")) {

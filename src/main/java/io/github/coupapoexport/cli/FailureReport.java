@@ -3,7 +3,6 @@ package io.github.coupapoexport.cli;
 import java.io.PrintStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailingPurchaseOrder;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -74,7 +73,7 @@ class FailureReport {
     }
 
     private static String name(FailingPurchaseOrder po) {
-        return po.failureClass().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return po.failureClass().label();
     }
 
     /** Whether any PO is failing: the exit code follows the list printed, not a second read of the ledger. */

@@ -2,9 +2,11 @@ package io.github.coupapoexport.ledger;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +26,17 @@ public class FailingPurchaseOrders {
         /** The ERP never answered, or its verdict on a queued PO cannot be read or is overdue. */
         ERP_UNANSWERED,
         /** Coupa refused to mark the PO exported, or the report of its outcome. */
-        COUPA_REFUSED
+        COUPA_REFUSED;
+
+        /** How {@code failures} shows the class and {@code retry --class} takes it, e.g. {@code erp-refused}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Every class's label, in the order {@code failures} lists them. */
+        public static List<String> labels() {
+            return Arrays.stream(values()).map(FailureClass::label).toList();
+        }
     }
 
     /** One failing PO. */
