@@ -2,7 +2,6 @@ package io.github.coupapoexport.cli;
 
 import java.io.PrintStream;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,9 +10,6 @@ import io.github.coupapoexport.job.ExportTally;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The latest executions as {@code status} prints them, each with the exit status the job repository keeps and the exit
@@ -22,13 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ExecutionReport {
 
     static final int EXECUTIONS = 10;
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build();
 
     private final JobRepository jobRepository;
 
@@ -69,7 +58,7 @@ class ExecutionReport {
 
     /** The same executions as a JSON array, newest first, with ISO times and nulls where the table shows "-". */
     void printJson(PrintStream out) {
-        out.println(JSON.writeValueAsString(executions()));
+        out.println(ReportFormats.json(executions()));
     }
 
     private List<Execution> executions() {
@@ -93,6 +82,6 @@ class ExecutionReport {
     }
 
     private static String time(LocalDateTime time) {
-        return time == null ? "-" : TIME.format(time);
+        return time == null ? "-" : ReportFormats.TABLE_TIME.format(time);
     }
 }

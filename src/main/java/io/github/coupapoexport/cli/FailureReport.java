@@ -5,9 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailingPurchaseOrder;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The POs not in the ERP as far as the ledger knows, as {@code failures} prints them: grouped by class for a person,
@@ -15,15 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FailureReport {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     /** For scripts: always with seconds ({@code toString()} drops {@code :00}, which strict parsers refuse). */
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-        .enable(SerializationFeature.INDENT_OUTPUT)
-        .build();
 
     private final List<FailingPurchaseOrder> failing;
 
@@ -47,13 +37,14 @@ class FailureReport {
                 group = failureClass;
             }
             out.printf("  %-14s  %-19s  %-19s  %8d  %s%n", po.poNumber() == null ? "id " + po.coupaId()
-                    : po.poNumber(), TIME.format(po.firstAttempt()), TIME.format(po.lastAttempt()), po.attempts(),
+                    : po.poNumber(), ReportFormats.TABLE_TIME.format(po.firstAttempt()),
+                    ReportFormats.TABLE_TIME.format(po.lastAttempt()), po.attempts(),
                     po.lastReason() == null ? "-" : po.lastReason());
         }
     }
 
     void printJson(PrintStream out) {
-        out.println(JSON.writeValueAsString(failing.stream().map(po -> new Row(name(po), po.poNumber(), po.coupaId(),
+        out.println(ReportFormats.json(failing.stream().map(po -> new Row(name(po), po.poNumber(), po.coupaId(),
                 ISO.format(po.firstAttempt()), ISO.format(po.lastAttempt()), po.attempts(), po.lastReason()))
             .toList()));
     }
