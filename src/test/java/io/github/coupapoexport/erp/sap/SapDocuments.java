@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.mapping.ErpAction;
@@ -45,11 +46,29 @@ final class SapDocuments {
     /** With the account's segments mapped to SAP's fields, and no cost center for every assignment. */
     static SapS4HanaProperties settings(FakeSap sap, SapAccountSegments segments) {
         SapS4HanaProperties plain = settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD);
-        return new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), plain.username(), plain.password(),
+        return copy(plain, plain.username(), plain.password(), null, segments, plain.oauth2(), plain.plantsByShipTo());
+    }
+
+    /** The same settings, signing in with these credentials: a user and password, or an OAuth 2.0 client. */
+    static SapS4HanaProperties signingIn(SapS4HanaProperties plain, String username, Secret password,
+            SapOAuth2 oauth2) {
+        return copy(plain, username, password, plain.costCenter(), plain.accountSegments(), oauth2,
+                plain.plantsByShipTo());
+    }
+
+    /** The same settings, with a plant per ship-to address. */
+    static SapS4HanaProperties withPlants(SapS4HanaProperties plain, Map<String, String> plants) {
+        return copy(plain, plain.username(), plain.password(), plain.costCenter(), plain.accountSegments(),
+                plain.oauth2(), plants);
+    }
+
+    private static SapS4HanaProperties copy(SapS4HanaProperties plain, String username, Secret password,
+            String costCenter, SapAccountSegments segments, SapOAuth2 oauth2, Map<String, String> plants) {
+        return new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), username, password,
                 plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
                 plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
-                plain.taxCode(), plain.accountAssignmentCategory(), null, segments, plain.materialGroup(),
-                plain.amountLineUnit(), null, null);
+                plain.taxCode(), plain.accountAssignmentCategory(), costCenter, segments, plain.materialGroup(),
+                plain.amountLineUnit(), oauth2, plants);
     }
 
     static SapS4HanaErp adapter(SapS4HanaProperties settings) {

@@ -111,9 +111,10 @@ class SapOAuth2Test {
     @Test
     void settingsSignInOneWayAndNeedTheWholeClient() {
         // given
-        SapS4HanaProperties both = with(SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD),
-                new SapOAuth2("https://example.authentication.eu10.hana.ondemand.com/oauth/token", "client", null,
-                        null, "header"));
+        SapS4HanaProperties plain = SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD);
+        SapOAuth2 incomplete = new SapOAuth2("https://example.authentication.eu10.hana.ondemand.com/oauth/token",
+                "client", null, null, "header");
+        SapS4HanaProperties both = SapDocuments.signingIn(plain, plain.username(), plain.password(), incomplete);
 
         // then
         assertThat(both.problems()).containsExactly("erp.sap.oauth2.client-secret is required with OAuth 2.0",
@@ -122,21 +123,8 @@ class SapOAuth2Test {
     }
 
     private SapS4HanaProperties oauth2(String secret, String clientAuthentication) {
-        SapS4HanaProperties plain = SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD);
-        SapS4HanaProperties withoutUser = new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), null, null,
-                plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
-                plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
-                plain.taxCode(), plain.accountAssignmentCategory(), plain.costCenter(), plain.accountSegments(),
-                plain.materialGroup(), plain.amountLineUnit(), null, null);
-        return with(withoutUser, new SapOAuth2(sap.baseUrl() + FakeSapTokenService.PATH,
-                FakeSapTokenService.CLIENT_ID, new Secret(secret), List.of(), clientAuthentication));
-    }
-
-    private static SapS4HanaProperties with(SapS4HanaProperties plain, SapOAuth2 oauth2) {
-        return new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), plain.username(), plain.password(),
-                plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
-                plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
-                plain.taxCode(), plain.accountAssignmentCategory(), plain.costCenter(), plain.accountSegments(),
-                plain.materialGroup(), plain.amountLineUnit(), oauth2, plain.plantsByShipTo());
+        return SapDocuments.signingIn(SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD), null, null,
+                new SapOAuth2(sap.baseUrl() + FakeSapTokenService.PATH, FakeSapTokenService.CLIENT_ID,
+                        new Secret(secret), List.of(), clientAuthentication));
     }
 }

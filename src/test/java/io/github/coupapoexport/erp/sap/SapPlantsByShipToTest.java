@@ -34,7 +34,8 @@ class SapPlantsByShipToTest {
     void addressNamesWithSpacesAndDotsAreBoundFromTheCommandLineInBrackets() {
         // given the options as the command line hands them to Spring
         Binder binder = new Binder(ConfigurationPropertySources.from(new SimpleCommandLinePropertySource(
-                "--erp.sap.plants-by-ship-to.[Berlin Warehouse]=1710", "--erp.sap.plants-by-ship-to.[St. Louis]=1720")));
+                "--erp.sap.plants-by-ship-to.[Berlin Warehouse]=1710",
+                "--erp.sap.plants-by-ship-to.[St. Louis]=1720")));
 
         // when
         Map<String, String> plants = binder.bind("erp.sap.plants-by-ship-to",
@@ -71,12 +72,7 @@ class SapPlantsByShipToTest {
     }
 
     private SapS4HanaProperties withPlants(Map<String, String> plants) {
-        SapS4HanaProperties plain = SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD);
-        return new SapS4HanaProperties(plain.baseUrl(), plain.servicePath(), plain.username(), plain.password(),
-                plain.connectTimeout(), plain.readTimeout(), plain.retry(), plain.numbering(), plain.companyCode(),
-                plain.purchasingOrganization(), plain.purchasingGroup(), plain.purchaseOrderType(), plain.plant(),
-                plain.taxCode(), plain.accountAssignmentCategory(), plain.costCenter(), plain.accountSegments(),
-                plain.materialGroup(), plain.amountLineUnit(), plain.oauth2(), plants);
+        return SapDocuments.withPlants(SapDocuments.settings(sap, FakeSap.SERVICE, FakeSap.PASSWORD), plants);
     }
 
     private static ErpPurchaseOrder shippedTo(long id, String shipToName) {

@@ -110,7 +110,8 @@ class SapS4HanaErpChangesTest {
     void cancelOfAPoThatNeverReachedSapHoldsAlreadyAndChangesNothing() {
         // given a PO cancelled in Coupa before it was ever exported: SAP holds nothing under its reference
         ErpDelivery cancel = ErpDelivery.of("coupa-4899-1", new ErpPurchaseOrder("coupa", 4899, "4899", 1,
-                ErpAction.CANCEL, "cancelled", "USD", "20.00", new ErpPurchaseOrder.Supplier("SUP-0077", "Acme"), "NT45",
+                ErpAction.CANCEL, "cancelled", "USD", "20.00", new ErpPurchaseOrder.Supplier("SUP-0077", "Acme"),
+                "NT45",
                 null, "jdoe", List.of(gloves("4"))), null);
         int callsBefore = sap.calls().size();
 
