@@ -1,5 +1,7 @@
 package io.github.coupapoexport.foundation;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The one way this job shortens text for a log line, a message, a Coupa field or a database column, so that an odd or
  * long value from Coupa or the ERP never fails the place it is written to, and every cut looks the same.
@@ -39,5 +41,11 @@ public final class Texts {
     /** Every run of white space as one space, and none at the ends: an answer's body on one line. */
     public static String oneLine(String text) {
         return text.replaceAll("\\s+", " ").strip();
+    }
+
+    /** An answer's body as a reason may quote it: on one line, its first {@code length} characters. */
+    public static String bodySnippet(byte[] body, int length) {
+        String text = oneLine(new String(body, StandardCharsets.UTF_8));
+        return text.isEmpty() ? "(no message)" : clip(text, length);
     }
 }

@@ -114,12 +114,12 @@ public class RestErp implements Erp {
         if (answer == null || !answer.isObject()) {
             throw new TransientFailure("POST " + uri + " answered HTTP " + code
                     + (contentType == null ? "" : " with Content-Type " + contentType) + ", not a JSON object: "
-                    + snippet(body, PAGE_SNIPPET_LENGTH), null);
+                    + Texts.bodySnippet(body, PAGE_SNIPPET_LENGTH), null);
         }
         if (field(body, "erpDocumentId") == null && field(body, "error") != null) {
             // A gateway's {"error": "login_required"} answered 200 is not the ERP taking the document.
             throw new TransientFailure("POST " + uri + " answered HTTP " + code + " with an error and no erpDocumentId: "
-                    + snippet(body, PAGE_SNIPPET_LENGTH), null);
+                    + Texts.bodySnippet(body, PAGE_SNIPPET_LENGTH), null);
         }
         return field(body, "erpDocumentId");
     }
@@ -138,12 +138,7 @@ public class RestErp implements Erp {
                 return value;
             }
         }
-        return snippet(body, MESSAGE_LENGTH);
-    }
-
-    private static String snippet(byte[] body, int length) {
-        String text = Texts.oneLine(new String(body, StandardCharsets.UTF_8));
-        return text.isEmpty() ? "(no message)" : Texts.clip(text, length);
+        return Texts.bodySnippet(body, MESSAGE_LENGTH);
     }
 
     private String field(byte[] body, String name) {

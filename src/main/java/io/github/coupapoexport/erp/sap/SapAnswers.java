@@ -58,7 +58,7 @@ final class SapAnswers {
         JsonNode data = tree(response.body()) == null ? null : tree(response.body()).get("d");
         if (data == null || !data.isObject()) {
             throw new Transient(response.call() + " answered HTTP " + response.status()
-                    + " without SAP's {\"d\": ...}: " + snippet(response.body(), PAGE_SNIPPET_LENGTH), null);
+                    + " without SAP's {\"d\": ...}: " + Texts.bodySnippet(response.body(), PAGE_SNIPPET_LENGTH), null);
         }
         return data.has("results") ? data.get("results") : data;
     }
@@ -67,7 +67,7 @@ final class SapAnswers {
     String message(byte[] body) {
         JsonNode error = tree(body) == null ? null : tree(body).get("error");
         if (error == null || !error.isObject()) {
-            return snippet(body, MESSAGE_LENGTH);
+            return Texts.bodySnippet(body, MESSAGE_LENGTH);
         }
         Set<String> messages = new LinkedHashSet<>();
         String value = error.path("message").path("value").asString("");
@@ -80,7 +80,7 @@ final class SapAnswers {
                 messages.add(message.strip());
             }
         }
-        return messages.isEmpty() ? snippet(body, MESSAGE_LENGTH) : Texts.clip(String.join("; ", messages),
+        return messages.isEmpty() ? Texts.bodySnippet(body, MESSAGE_LENGTH) : Texts.clip(String.join("; ", messages),
                 MESSAGE_LENGTH);
     }
 
@@ -101,11 +101,6 @@ final class SapAnswers {
         texts.remove("");
         log.warn("SAP says of PO {} ({}): {}", poNumber, message.path("severity").asString("warning"),
                 Texts.printable(Texts.clip(String.join("; ", texts), MESSAGE_LENGTH)));
-    }
-
-    private static String snippet(byte[] body, int length) {
-        String text = Texts.oneLine(new String(body, StandardCharsets.UTF_8));
-        return text.isEmpty() ? "(no message)" : Texts.clip(text, length);
     }
 
     /** The body as JSON, or null when it is empty or not JSON. */
