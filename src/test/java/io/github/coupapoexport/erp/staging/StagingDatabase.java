@@ -60,15 +60,16 @@ record StagingDatabase(String url, String closedPortUrl, String sqlFile, Runnabl
 
     /** Our own tables, from the shipped script. */
     void createOwnTables() {
-        run(new FileSystemResource("sql/staging/" + sqlFile));
+        runScript(url, new FileSystemResource("sql/staging/" + sqlFile));
     }
 
     /** Stand-ins for Oracle EBS's open interface tables and sequences, with the columns the preset uses. */
     void createEbsTables() {
-        run(new FileSystemResource("src/test/resources/staging/oracle-ebs-standin.sql"));
+        runScript(url, new FileSystemResource("src/test/resources/staging/oracle-ebs-standin.sql"));
     }
 
-    private void run(Resource script) {
+    /** Runs an SQL script on the database at this URL, on a connection of its own. */
+    static void runScript(String url, Resource script) {
         SingleConnectionDataSource connection = new SingleConnectionDataSource(url, true);
         try {
             new ResourceDatabasePopulator(script).execute(connection);

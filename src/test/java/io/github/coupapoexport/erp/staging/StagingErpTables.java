@@ -8,8 +8,6 @@ import java.util.Set;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The ERP's side of our own staging tables, for the tests outside this package and the sandbox: the tables created
@@ -33,13 +31,7 @@ public final class StagingErpTables {
         this.url = url;
         this.knownSuppliers = knownSuppliers;
         this.knownUnits = knownUnits;
-        SingleConnectionDataSource connection = new SingleConnectionDataSource(url, true);
-        try {
-            new ResourceDatabasePopulator(new FileSystemResource("sql/staging/" + sqlFile)).execute(connection);
-        }
-        finally {
-            connection.destroy();
-        }
+        StagingDatabase.runScript(url, new FileSystemResource("sql/staging/" + sqlFile));
     }
 
     /** The ERP's import program runs once: every pending header accepted or rejected. */
