@@ -90,7 +90,7 @@ public class StagingTablesErp implements Erp, AutoCloseable {
         }, failures::givenUp);
     }
 
-    /** The ERP's verdict on the latest attempt under the key. */
+    /** The ERP's verdict on the key, decided over all its attempts ({@link #deciding}). */
     @Override
     public ErpAnswer verdict(String idempotencyKey) {
         return retry.run(() -> {
@@ -178,7 +178,7 @@ public class StagingTablesErp implements Erp, AutoCloseable {
         }
     }
 
-    /** What the latest attempt's status says. */
+    /** What the deciding attempt's status says. */
     private ErpAnswer answer(Attempt latest, boolean repeat) {
         return switch (layout.status(latest.status())) {
             case PENDING -> new ErpAnswer.Queued(latest.headerId(), countsAsExportedWhenQueued);
