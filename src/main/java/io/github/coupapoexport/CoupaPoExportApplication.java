@@ -1,8 +1,11 @@
 package io.github.coupapoexport;
 
+import java.util.List;
+
 import io.github.coupapoexport.cli.ArgumentCheck;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
+import io.github.coupapoexport.cli.OperatorCommand;
 import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
 import io.github.coupapoexport.ledger.ExportLedger;
@@ -43,9 +46,9 @@ public class CoupaPoExportApplication {
     @Bean
     ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
             RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns, ExportLedger ledger,
-            FailingPurchaseOrders failingPurchaseOrders) {
+            FailingPurchaseOrders failingPurchaseOrders, List<OperatorCommand> operatorCommands) {
         return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, integrationRuns,
-                ledger, failingPurchaseOrders, System.out);
+                ledger, failingPurchaseOrders, operatorCommands, System.out);
     }
 
     @Bean

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.github.coupapoexport.job.ExportJobParameters;
 import io.github.coupapoexport.job.ExportJobs;
@@ -56,13 +59,17 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final FailingPurchaseOrders failingPurchaseOrders;
 
+    private final Map<String, OperatorCommand> operatorCommands;
+
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
             LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger,
-            FailingPurchaseOrders failingPurchaseOrders, PrintStream out) {
+            FailingPurchaseOrders failingPurchaseOrders, List<OperatorCommand> operatorCommands, PrintStream out) {
+        this.operatorCommands = operatorCommands.stream()
+            .collect(Collectors.toUnmodifiableMap(OperatorCommand::name, Function.identity()));
         this.failingPurchaseOrders = failingPurchaseOrders;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -80,9 +87,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         List<String> commands = arguments.getNonOptionArgs();
         String command = commands.isEmpty() ? "run" : commands.get(0);
         String poNumbers = option(arguments, "po");
+        if (operatorCommands.containsKey(command)) {
+            exitCode = operatorCommand(operatorCommands.get(command), arguments);
+            return;
+        }
         exitCode = switch (command) {
-            case "status" -> status(arguments.containsOption("json"));
-            case "failures" -> failures(arguments.containsOption("json"), arguments.containsOption("csv"));
             case "retry" -> retry(poNumbers != null ? poNumbers : failingOfClass(option(arguments, "class")));
             case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
@@ -119,6 +128,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         finally {
             runLock.release();
         }
+    }
+
+    private ExitCode operatorCommand(OperatorCommand command, ApplicationArguments arguments) throws Exception {
+        return command.changesState(arguments) ? whileHoldingTheRunLock(() -> command.execute(arguments))
+                : command.execute(arguments);
     }
 
     private ExitCode export() throws Exception {
@@ -218,32 +232,6 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         return !running.isEmpty();
-    }
-
-    private ExitCode status(boolean json) {
-        ExecutionReport report = new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME);
-        if (json) {
-            report.printJson(out);
-        }
-        else {
-            report.print(out);
-        }
-        return ExitCode.COMPLETED;
-    }
-
-    /** Exit 3 when any PO is failing, as after a run that left one: a scheduler or script can act on it. */
-    private ExitCode failures(boolean json, boolean csv) {
-        FailureReport report = new FailureReport(failingPurchaseOrders.list());
-        if (json) {
-            report.printJson(out);
-        }
-        else if (csv) {
-            report.printCsv(out);
-        }
-        else {
-            report.print(out);
-        }
-        return report.anyFailing() ? ExitCode.COMPLETED_WITH_REJECTIONS : ExitCode.COMPLETED;
     }
 
     /**

@@ -1,0 +1,21 @@
+package io.github.coupapoexport.cli;
+
+import io.github.coupapoexport.ledger.FailingPurchaseOrders;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The commands besides the export itself, each found by {@link ExportCommandLine} by its word. */
+@Configuration(proxyBeanMethods = false)
+public class OperatorCommandConfiguration {
+
+    @Bean
+    StatusCommand statusCommand(JobRepository jobRepository) {
+        return new StatusCommand(jobRepository, System.out);
+    }
+
+    @Bean
+    FailuresCommand failuresCommand(FailingPurchaseOrders failingPurchaseOrders) {
+        return new FailuresCommand(failingPurchaseOrders, System.out);
+    }
+}
