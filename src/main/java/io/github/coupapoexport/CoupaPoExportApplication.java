@@ -1,11 +1,13 @@
 package io.github.coupapoexport;
 
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.coupapoexport.cli.ArgumentCheck;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
-import io.github.coupapoexport.cli.OperatorCommand;
+import io.github.coupapoexport.cli.OperatorCommands;
+import io.github.coupapoexport.cli.SettingsInUse;
 import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
 import io.github.coupapoexport.ledger.ExportLedger;
@@ -13,12 +15,14 @@ import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.settings.InvalidSettingsException;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
@@ -35,20 +39,31 @@ public class CoupaPoExportApplication {
             return ExitCode.CONFIGURATION_ERROR.code();
         }
         try {
-            ConfigurableApplicationContext context = SpringApplication.run(CoupaPoExportApplication.class, args);
-            return SpringApplication.exit(context);
+            return SpringApplication.exit(application(SettingsInUse.of(args)).run(args));
         }
         catch (RuntimeException startupFailure) {
             return exitCodeOf(startupFailure).code();
         }
     }
 
+    /**
+     * A command that uses only some settings builds only the beans it asks for (lazily): a Coupa client built without
+     * the client secret would fail, and must not be built for {@code status}.
+     */
+    private static SpringApplication application(Set<SettingsArea> inUse) {
+        SpringApplication application = new SpringApplication(CoupaPoExportApplication.class);
+        application.setDefaultProperties(Map.of(SettingsArea.IN_USE_PROPERTY, SettingsInUse.property(inUse)));
+        application.setLazyInitialization(SettingsInUse.partial(inUse));
+        return application;
+    }
+
     @Bean
-    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs,
-            RunLock runLock, LaunchedExecutions launchedExecutions, IntegrationRuns integrationRuns, ExportLedger ledger,
-            FailingPurchaseOrders failingPurchaseOrders, List<OperatorCommand> operatorCommands) {
+    ExportCommandLine exportCommandLine(JobOperator jobOperator, JobRepository jobRepository,
+            ObjectProvider<ExportJobs> jobs, RunLock runLock, LaunchedExecutions launchedExecutions,
+            ObjectProvider<IntegrationRuns> integrationRuns,
+            ExportLedger ledger, FailingPurchaseOrders failingPurchaseOrders, ListableBeanFactory beans) {
         return new ExportCommandLine(jobOperator, jobRepository, jobs, runLock, launchedExecutions, integrationRuns,
-                ledger, failingPurchaseOrders, operatorCommands, System.out);
+                ledger, failingPurchaseOrders, new OperatorCommands(beans), System.out);
     }
 
     @Bean

@@ -88,6 +88,11 @@ public final class ArgumentCheck {
         return new ArgumentCheck(keys, maps, Set.copyOf(prefixes));
     }
 
+    /** The command of arguments this check accepted: the one word that is not an option, {@code run} when none. */
+    public static String commandOf(String... arguments) {
+        return Arrays.stream(arguments).filter(argument -> !argument.startsWith("--")).findFirst().orElse("run");
+    }
+
     /** Prints every problem and the usage, and returns false, when the arguments are not a valid command line. */
     public boolean accepts(String[] arguments, PrintStream out) {
         List<String> problems = problems(arguments);

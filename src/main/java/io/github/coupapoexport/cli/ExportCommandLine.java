@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.github.coupapoexport.job.ExportJobParameters;
 import io.github.coupapoexport.job.ExportJobs;
@@ -28,6 +26,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -47,29 +46,30 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final JobRepository jobRepository;
 
-    private final ExportJobs jobs;
+    /** Built on first use: the jobs need Coupa and the ERP, which {@code stop} does not. */
+    private final ObjectProvider<ExportJobs> jobs;
 
     private final RunLock runLock;
 
     private final LaunchedExecutions launched;
 
-    private final IntegrationRuns integrationRuns;
+    private final ObjectProvider<IntegrationRuns> integrationRuns;
 
     private final ExportLedger ledger;
 
     private final FailingPurchaseOrders failingPurchaseOrders;
 
-    private final Map<String, OperatorCommand> operatorCommands;
+    private final OperatorCommands operatorCommands;
 
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
 
-    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
-            LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger,
-            FailingPurchaseOrders failingPurchaseOrders, List<OperatorCommand> operatorCommands, PrintStream out) {
-        this.operatorCommands = operatorCommands.stream()
-            .collect(Collectors.toUnmodifiableMap(OperatorCommand::name, Function.identity()));
+    public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<ExportJobs> jobs,
+            RunLock runLock, LaunchedExecutions launched, ObjectProvider<IntegrationRuns> integrationRuns,
+            ExportLedger ledger, FailingPurchaseOrders failingPurchaseOrders, OperatorCommands operatorCommands,
+            PrintStream out) {
+        this.operatorCommands = operatorCommands;
         this.failingPurchaseOrders = failingPurchaseOrders;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -87,8 +87,9 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         List<String> commands = arguments.getNonOptionArgs();
         String command = commands.isEmpty() ? "run" : commands.get(0);
         String poNumbers = option(arguments, "po");
-        if (operatorCommands.containsKey(command)) {
-            exitCode = operatorCommand(operatorCommands.get(command), arguments);
+        Optional<OperatorCommand> operatorCommand = operatorCommands.named(command);
+        if (operatorCommand.isPresent()) {
+            exitCode = operatorCommand(operatorCommand.get(), arguments);
             return;
         }
         exitCode = switch (command) {
@@ -99,11 +100,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 if (arguments.containsOption("dry-run")) {
                     // Changes nothing, so it needs no lock and may run beside a real export.
                     Path folder = Path.of(option(arguments, "out") == null ? "dry-run" : option(arguments, "out"));
-                    yield launch(jobs.dryRun(), ExportJobParameters.of(System.currentTimeMillis(), poNumbers, folder),
+                    yield launch(jobs().dryRun(), ExportJobParameters.of(System.currentTimeMillis(), poNumbers, folder),
                             " dry-run out=" + folder.toAbsolutePath());
                 }
                 if (poNumbers != null) {
-                    yield whileHoldingTheRunLock(() -> launch(jobs.replay(),
+                    yield whileHoldingTheRunLock(() -> launch(jobs().replay(),
                             ExportJobParameters.of(System.currentTimeMillis(), poNumbers, null), " replay po=" + poNumbers));
                 }
                 yield whileHoldingTheRunLock(this::export);
@@ -149,7 +150,8 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private ExitCode summarise(JobExecution execution, String what) {
         List<JobExecution> instance = jobRepository.getJobExecutions(execution.getJobInstance());
         // A dry run writes no ledger rows: its own counts are all there is.
-        OptionalLong stillFailing = execution.getJobInstance().getJobName().equals(jobs.dryRun().getName())
+        OptionalLong stillFailing = execution.getJobInstance().getJobName()
+            .equals(PurchaseOrderExportJobConfiguration.DRY_RUN_JOB_NAME)
                 ? OptionalLong.empty()
                 : OptionalLong.of(ledger.stillFailing(instance.stream().map(JobExecution::getId).toList()));
         RunSummary summary = RunSummary.of(execution, instance, stillFailing);
@@ -171,7 +173,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         // No incrementer: Spring Batch 6 would ignore these parameters and could not resume by rerunning.
         long runId = last == null ? 1 : last.getJobParameters().getLong(ExportJobParameters.RUN_ID, 0L) + 1;
-        return jobOperator.start(jobs.export(), ExportJobParameters.of(runId, null, null));
+        return jobOperator.start(jobs().export(), ExportJobParameters.of(runId, null, null));
     }
 
     /**
@@ -179,7 +181,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
      * left running; the run lock proves their processes are gone.
      */
     private ExitCode recover() {
-        integrationRuns.endLeftovers();
+        integrationRuns.getObject().endLeftovers();
         JobExecution last = lastExecution();
         if (last == null || !last.isRunning()) {
             out.println("coupa-po-export: nothing to recover; the latest execution is "
@@ -214,8 +216,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     /** Every running execution, in whatever process, as the {@code stop} command finds them. */
     private List<JobExecution> runningExecutions() {
         List<JobExecution> running = new ArrayList<>();
-        for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
-            running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
+        // By name: the jobs themselves need Coupa and the ERP, which stop does not.
+        for (String job : List.of(PurchaseOrderExportJobConfiguration.JOB_NAME,
+                PurchaseOrderExportJobConfiguration.REPLAY_JOB_NAME,
+                PurchaseOrderExportJobConfiguration.DRY_RUN_JOB_NAME)) {
+            running.addAll(jobRepository.findRunningJobExecutions(job));
         }
         return running;
     }
@@ -243,7 +248,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             out.println("coupa-po-export: no failing PO of that class to retry");
             return ExitCode.COMPLETED;
         }
-        return whileHoldingTheRunLock(() -> launch(jobs.replay(),
+        return whileHoldingTheRunLock(() -> launch(jobs().replay(),
                 ExportJobParameters.of(System.currentTimeMillis(), poNumbers, null), " retry po=" + poNumbers));
     }
 
@@ -262,6 +267,10 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
             numbers.add(po.poNumber());
         }
         return String.join(",", numbers);
+    }
+
+    private ExportJobs jobs() {
+        return jobs.getObject();
     }
 
     private JobExecution lastExecution() {

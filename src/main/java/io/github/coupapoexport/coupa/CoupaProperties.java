@@ -9,6 +9,7 @@ import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.CheckedSettings;
 import io.github.coupapoexport.settings.Endpoint;
 import io.github.coupapoexport.settings.RetrySettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -73,6 +74,11 @@ public record CoupaProperties(
     }
 
     public static final int MAX_PAGE_SIZE = 50;
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.COUPA;
+    }
 
     /** Every problem with these settings, each named by its key; empty when they are usable. */
     @Override

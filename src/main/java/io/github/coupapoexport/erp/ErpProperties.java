@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.coupapoexport.settings.CheckedSettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -33,6 +34,11 @@ public record ErpProperties(
     public static final String STAGING_TABLES = "staging-tables";
 
     static final List<String> TYPES = List.of(REST, SAP_S4HANA, STAGING_TABLES);
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.ERP;
+    }
 
     @Override
     public List<String> problems() {

@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.coupapoexport.export.MarkExported;
 import io.github.coupapoexport.mapping.ValueMapsFile;
 import io.github.coupapoexport.settings.CheckedSettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,6 +26,11 @@ public record ExportProperties(
         @DefaultValue("4") int concurrency) implements CheckedSettings {
 
     static final int MAX_CONCURRENCY = 16;
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.EXPORT;
+    }
 
     @Override
     public List<String> problems() {

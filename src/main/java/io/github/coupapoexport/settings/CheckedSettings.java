@@ -7,4 +7,9 @@ public interface CheckedSettings {
 
     /** @return every problem, empty when the settings can work */
     List<String> problems();
+
+    /** The part of the settings these belong to: checked only for a command that uses it. */
+    default SettingsArea area() {
+        return SettingsArea.GENERAL;
+    }
 }

@@ -8,6 +8,7 @@ import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.CheckedSettings;
 import io.github.coupapoexport.settings.Endpoint;
 import io.github.coupapoexport.settings.RetrySettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,6 +39,11 @@ public record RestErpProperties(
 
     public RestErpProperties {
         retry = retry.orMaxRetries(DEFAULT_MAX_RETRIES);
+    }
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.ERP;
     }
 
     @Override

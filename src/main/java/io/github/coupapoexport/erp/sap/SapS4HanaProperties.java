@@ -10,6 +10,7 @@ import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.settings.CheckedSettings;
 import io.github.coupapoexport.settings.Endpoint;
 import io.github.coupapoexport.settings.RetrySettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -102,6 +103,11 @@ public record SapS4HanaProperties(
     String serviceRoot() {
         String path = servicePath.startsWith("/") ? servicePath : "/" + servicePath;
         return root() + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    }
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.ERP;
     }
 
     @Override

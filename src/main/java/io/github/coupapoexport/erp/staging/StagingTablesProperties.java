@@ -12,6 +12,7 @@ import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.mapping.ErpAction;
 import io.github.coupapoexport.settings.CheckedSettings;
 import io.github.coupapoexport.settings.RetrySettings;
+import io.github.coupapoexport.settings.SettingsArea;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
@@ -104,6 +105,11 @@ public record StagingTablesProperties(
     /** The layout these settings describe; only for settings without {@link #problems()}. */
     StagingLayout stagingLayout() {
         return StagingLayout.preset(layout).with(this);
+    }
+
+    @Override
+    public SettingsArea area() {
+        return SettingsArea.ERP;
     }
 
     @Override
