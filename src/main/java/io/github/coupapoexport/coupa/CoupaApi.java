@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.foundation.Texts;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -48,19 +47,19 @@ public class CoupaApi {
 
     private final CoupaProperties properties;
 
-    private final RateLimiter rateLimiter;
+    private final CoupaPace pace;
 
     private final Backoff retry;
 
     private final Map<String, LongAdder> callsByPurpose = new ConcurrentHashMap<>();
 
-    public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties, RateLimiter rateLimiter,
+    public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties, CoupaPace pace,
             Backoff retry) {
         this.restClient = restClient;
         this.uris = new DefaultUriBuilderFactory(properties.root());
         this.json = json;
         this.properties = properties;
-        this.rateLimiter = rateLimiter;
+        this.pace = pace;
         this.retry = retry;
     }
 
@@ -127,7 +126,7 @@ public class CoupaApi {
 
     private Answer exchange(String purpose, HttpMethod method, URI uri, byte[] body) {
         callsByPurpose.computeIfAbsent(purpose, key -> new LongAdder()).increment();
-        if (!rateLimiter.acquirePermission()) {
+        if (!pace.awaitTurn()) {
             throw new TransientCoupaFailure(method + " " + uri + ": no request slot under coupa.requests-per-second", null);
         }
         RestClient.RequestBodySpec request = restClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
@@ -146,6 +145,7 @@ public class CoupaApi {
                     throw new TokenRejected(failure);
                 }
                 if (status == 429) {
+                    pace.tooManyRequests();
                     throw TransientCoupaFailure.tooManyRequests(failure, uri, response.getHeaders());
                 }
                 if (status == 408 || status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503

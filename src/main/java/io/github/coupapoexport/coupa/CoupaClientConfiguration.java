@@ -6,8 +6,6 @@ import io.github.coupapoexport.foundation.ClientCredentialsTokens;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -42,10 +40,10 @@ public class CoupaClientConfiguration {
     CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
         JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(properties.connectTimeout(),
                 properties.readTimeout());
-        RateLimiter rateLimiter = rateLimiter(properties);
+        CoupaPace pace = CoupaPace.of(properties.requestsPerSecond());
         JsonMapper json = coupaJson();
         OAuth2ClientHttpRequestInterceptor bearerToken = new CoupaTokenRequests(
-                ClientCredentialsTokens.tokenClient(requestFactory), rateLimiter, json)
+                ClientCredentialsTokens.tokenClient(requestFactory), pace, json)
             .bearerTokens(registration(properties), TOKEN_RENEWAL_MARGIN);
 
         RestClient restClient = RestClient.builder()
@@ -55,17 +53,8 @@ public class CoupaClientConfiguration {
             // After the token interceptor, so that the wire log shows (masked) what was really sent.
             .requestInterceptor(new WireLog("coupa"))
             .build();
-        return new CoupaApi(restClient, json, properties, rateLimiter,
+        return new CoupaApi(restClient, json, properties, pace,
                 properties.retry().backoff(TransientCoupaFailure.class));
-    }
-
-    /** One limiter for every Coupa call, token requests included: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */
-    private static RateLimiter rateLimiter(CoupaProperties properties) {
-        return RateLimiter.of("coupa", RateLimiterConfig.custom()
-            .limitForPeriod(1)
-            .limitRefreshPeriod(Duration.ofNanos((long) (1_000_000_000L / properties.requestsPerSecond())))
-            .timeoutDuration(Duration.ofMinutes(5))
-            .build());
     }
 
     /**

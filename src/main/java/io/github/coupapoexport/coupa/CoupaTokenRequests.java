@@ -3,7 +3,6 @@ package io.github.coupapoexport.coupa;
 import java.net.URI;
 
 import io.github.coupapoexport.foundation.ClientCredentialsTokens;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
@@ -17,23 +16,32 @@ import tools.jackson.databind.json.JsonMapper;
 class CoupaTokenRequests extends ClientCredentialsTokens {
 
     /**
-     * @param rateLimiter the limiter of every other Coupa call
+     * @param pace the pace of every other Coupa call, which a 429 here slows down as any other 429 does
      * @param json Coupa's JSON, as every other Coupa answer is read
      */
-    CoupaTokenRequests(RestClient restClient, RateLimiter rateLimiter, JsonMapper json) {
+    CoupaTokenRequests(RestClient restClient, CoupaPace pace, JsonMapper json) {
         super(restClient, tokenUri -> {
-            if (!rateLimiter.acquirePermission()) {
+            if (!pace.awaitTurn()) {
                 throw new TransientCoupaFailure("POST " + tokenUri + ": no request slot under "
                         + "coupa.requests-per-second", null);
             }
-        }, json, new CoupaTokenFailures());
+        }, json, new CoupaTokenFailures(pace));
     }
 
     private static final class CoupaTokenFailures implements Failures {
 
+        private final CoupaPace pace;
+
+        CoupaTokenFailures(CoupaPace pace) {
+            this.pace = pace;
+        }
+
         @Override
         public RuntimeException passing(String failure, URI tokenUri, int status, @Nullable HttpHeaders headers,
                 @Nullable Throwable cause) {
+            if (status == 429) {
+                pace.tooManyRequests();
+            }
             return status == 429 && headers != null ? TransientCoupaFailure.tooManyRequests(failure, tokenUri, headers)
                     : new TransientCoupaFailure(failure, cause);
         }

@@ -3,6 +3,7 @@ package io.github.coupapoexport.coupa;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.resilience4j.ratelimiter.RateLimiter;
@@ -38,6 +39,8 @@ class CoupaTokenRequestsTest {
         .timeoutDuration(Duration.ZERO)
         .build());
 
+    private final CoupaPace pace = new CoupaPace(rateLimiter, 20, InstantSource.system());
+
     private CoupaTokenRequests tokenRequests;
 
     @BeforeEach
@@ -49,7 +52,7 @@ class CoupaTokenRequestsTest {
         tokenRequests = new CoupaTokenRequests(RestClient.builder()
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-            .build(), rateLimiter, CoupaClientConfiguration.coupaJson());
+            .build(), pace, CoupaClientConfiguration.coupaJson());
     }
 
     @AfterEach
@@ -77,6 +80,20 @@ class CoupaTokenRequestsTest {
             .isInstanceOf(TransientCoupaFailure.class)
             .hasMessageContaining("/oauth2/token: no request slot under coupa.requests-per-second");
         assertThat(coupa.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void a429FromTheTokenEndpointSlowsEveryCoupaCall() {
+        // given Coupa's limiter, which covers the token endpoint too
+        coupa.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1).willReturn(aResponse().withStatus(429)
+            .withHeader("Retry-After", "1")));
+
+        // when
+        assertThatThrownBy(() -> tokenRequests.getTokenResponse(grantRequest()))
+            .isInstanceOf(TransientCoupaFailure.class);
+
+        // then
+        assertThat(pace.rate()).isEqualTo(10.0);
     }
 
     @Test
