@@ -2,6 +2,9 @@ package io.github.coupapoexport;
 
 import java.util.List;
 
+import io.github.coupapoexport.alerting.Alerts;
+import io.github.coupapoexport.alerting.RunEnd;
+import io.github.coupapoexport.alerting.StartedEnvironment;
 import io.github.coupapoexport.cli.ArgumentCheck;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
@@ -34,13 +37,22 @@ public class CoupaPoExportApplication {
         if (!ArgumentCheck.ofThisApplication().accepts(args, System.out)) {
             return ExitCode.CONFIGURATION_ERROR.code();
         }
+        SpringApplication application = new SpringApplication(CoupaPoExportApplication.class);
+        StartedEnvironment started = new StartedEnvironment();
+        application.addListeners(started);
+        RunEnd end;
         try {
-            ConfigurableApplicationContext context = SpringApplication.run(CoupaPoExportApplication.class, args);
-            return SpringApplication.exit(context);
+            ConfigurableApplicationContext context = application.run(args);
+            ExportCommandLine commandLine = context.getBean(ExportCommandLine.class);
+            end = RunEnd.of(args, SpringApplication.exit(context), commandLine.failures(), commandLine.failureReason());
         }
         catch (RuntimeException startupFailure) {
-            return exitCodeOf(startupFailure).code();
+            end = RunEnd.of(args, exitCodeOf(startupFailure).code(), List.of(startupFailure), null);
         }
+        // After the context is gone, from the settings alone: a start that failed is alerted like a run that failed.
+        RunEnd ended = end;
+        started.environment().ifPresent(environment -> Alerts.afterRun(environment, ended, System.out));
+        return end.exitCode();
     }
 
     @Bean

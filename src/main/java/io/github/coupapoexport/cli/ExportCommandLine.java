@@ -65,6 +65,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private ExitCode exitCode = ExitCode.FAILED;
 
+    /** What failed the execution summarised last, for the alerts; empty when it did not fail. */
+    private List<Throwable> failures = List.of();
+
+    private String failureReason;
+
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ExportJobs jobs, RunLock runLock,
             LaunchedExecutions launched, IntegrationRuns integrationRuns, ExportLedger ledger,
             FailingPurchaseOrders failingPurchaseOrders, List<OperatorCommand> operatorCommands, PrintStream out) {
@@ -116,6 +121,16 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return exitCode.code();
     }
 
+    /** The exceptions that failed the execution this command ran, empty when none did (or it ran none). */
+    public List<Throwable> failures() {
+        return failures;
+    }
+
+    /** The summary's reason for a failed execution, as its line shows it; null when it did not fail. */
+    public String failureReason() {
+        return failureReason;
+    }
+
     private ExitCode whileHoldingTheRunLock(Command command) throws Exception {
         if (!runLock.tryAcquire()) {
             out.println("coupa-po-export: another execution is running against this job repository ("
@@ -153,6 +168,8 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 ? OptionalLong.empty()
                 : OptionalLong.of(ledger.stillFailing(instance.stream().map(JobExecution::getId).toList()));
         RunSummary summary = RunSummary.of(execution, instance, stillFailing);
+        failures = List.copyOf(execution.getAllFailureExceptions());
+        failureReason = summary.failure();
         summary.notices().forEach(out::println);
         out.println(summary.line() + what);
         return summary.exitCode();
