@@ -39,9 +39,16 @@ public enum WebhookFormat {
         @Override
         Map<String, Object> body(Alert alert) {
             List<Object> blocks = new ArrayList<>();
-            blocks.add(Map.of("type", "TextBlock", "text", alert.title(), "weight", "Bolder", "size", "Medium",
-                    "wrap", true, "color", alert.severity() == Alert.Severity.RESOLVED ? "Good" : "Attention"));
-            alert.lines().forEach(line -> blocks.add(Map.of("type", "TextBlock", "text", line, "wrap", true)));
+            Map<String, Object> title = textBlock(alert.title());
+            title.put("weight", "Bolder");
+            title.put("size", "Medium");
+            title.put("color", switch (alert.severity()) {
+                case RESOLVED -> "Good";
+                case WARNING -> "Warning";
+                case PROBLEM -> "Attention";
+            });
+            blocks.add(title);
+            alert.lines().forEach(line -> blocks.add(textBlock(line)));
             Map<String, Object> card = new LinkedHashMap<>();
             card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
             card.put("type", "AdaptiveCard");
@@ -79,6 +86,15 @@ public enum WebhookFormat {
             case WARNING -> "DAA038";
             case PROBLEM -> "C4314B";
         };
+    }
+
+    /** A TextBlock that wraps: Teams would otherwise cut a long line at the card's edge. */
+    private static Map<String, Object> textBlock(String text) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("wrap", true);
+        return block;
     }
 
     private static String slackEscaped(String text) {
