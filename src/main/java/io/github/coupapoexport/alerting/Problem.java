@@ -52,7 +52,7 @@ public record Problem(String key, int exitCode, String what, String reason) {
             return problem(exit, "coupa-credentials-refused", "Coupa refused the client credentials", end);
         }
         if (find(failures, ErpSetupException.class).isPresent()) {
-            return problem(exit, "erp-setup-refused", "the ERP refused the setup (credentials or configuration)", end);
+            return problem(exit, "erp-setup-refused", "the ERP refused the credentials or has no such endpoint", end);
         }
         if (find(failures, RunLockLostException.class).isPresent()) {
             return problem(exit, "run-lock-lost", "the run lock was lost during the run", end);
