@@ -1,8 +1,12 @@
 package io.github.coupapoexport;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.coupapoexport.alerting.Alerts;
+import io.github.coupapoexport.alerting.RunEnd;
+import io.github.coupapoexport.alerting.StartedEnvironment;
 import io.github.coupapoexport.cli.ArgumentCheck;
 import io.github.coupapoexport.cli.ExitCode;
 import io.github.coupapoexport.cli.ExportCommandLine;
@@ -23,6 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
@@ -38,12 +43,22 @@ public class CoupaPoExportApplication {
         if (!ArgumentCheck.ofThisApplication().accepts(args, System.out)) {
             return ExitCode.CONFIGURATION_ERROR.code();
         }
+        SpringApplication application = application(SettingsInUse.of(args));
+        StartedEnvironment started = new StartedEnvironment();
+        application.addListeners(started);
+        RunEnd end;
         try {
-            return SpringApplication.exit(application(SettingsInUse.of(args)).run(args));
+            ConfigurableApplicationContext context = application.run(args);
+            ExportCommandLine commandLine = context.getBean(ExportCommandLine.class);
+            end = RunEnd.of(args, SpringApplication.exit(context), commandLine.failures(), commandLine.failureReason());
         }
         catch (RuntimeException startupFailure) {
-            return exitCodeOf(startupFailure).code();
+            end = RunEnd.of(args, exitCodeOf(startupFailure).code(), List.of(startupFailure), null);
         }
+        // After the context is gone, from the settings alone: a start that failed is alerted like a run that failed.
+        RunEnd ended = end;
+        started.environment().ifPresent(environment -> Alerts.afterRun(environment, ended, System.out));
+        return end.exitCode();
     }
 
     /**

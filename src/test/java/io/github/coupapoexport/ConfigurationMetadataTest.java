@@ -26,7 +26,7 @@ class ConfigurationMetadataTest {
         Map<String, JsonNode> keys = new TreeMap<>();
         metadata.get("properties").forEach(property -> {
             String name = property.get("name").asString();
-            if (name.matches("(coupa|erp|export)\\..+")) {
+            if (name.matches("(coupa|erp|export|alerts)\\..+")) {
                 keys.put(name, property);
             }
         });
@@ -55,12 +55,15 @@ class ConfigurationMetadataTest {
                 "erp.staging-tables.statuses", "erp.staging-tables.timeout", "erp.staging-tables.retry.max-retries",
                 "erp.staging-tables.retry.initial-delay", "erp.staging-tables.retry.max-delay",
                 "export.mark-exported", "export.value-maps",
-                "export.concurrency");
+                "export.concurrency", "alerts.repeat-after", "alerts.on-rejections", "alerts.resolved",
+                "alerts.webhook.url", "alerts.webhook.format", "alerts.webhook.connect-timeout",
+                "alerts.webhook.read-timeout", "alerts.mail.to", "alerts.mail.from");
         assertThat(keys.values()).allSatisfy(key -> assertThat(key.path("description").asString()).isNotBlank());
         assertThat(keys.get("coupa.retry.max-retries").get("defaultValue").asInt()).isEqualTo(5);
         assertThat(keys.get("erp.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("erp.sap.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("erp.staging-tables.retry.max-retries").get("defaultValue").asInt()).isEqualTo(4);
         assertThat(keys.get("coupa.read-timeout").get("defaultValue").asString()).isEqualTo("60s");
+        assertThat(keys.get("alerts.repeat-after").get("defaultValue").asString()).isEqualTo("6h");
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.coupapoexport.alerting.AlertProperties;
 import io.github.coupapoexport.coupa.CoupaProperties;
 import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.ErpProperties;
@@ -59,7 +60,8 @@ public final class ArgumentCheck {
     private static final Pattern LIST_ELEMENT = Pattern.compile("(.+)\\[\\d+]");
 
     private static final List<Class<? extends Record>> SETTINGS = List.of(CoupaProperties.class, ErpProperties.class,
-            RestErpProperties.class, SapS4HanaProperties.class, StagingTablesProperties.class, ExportProperties.class);
+            RestErpProperties.class, SapS4HanaProperties.class, StagingTablesProperties.class, ExportProperties.class,
+            AlertProperties.class);
 
     /** Every settings key in Spring's uniform form (lower case, no dashes), and whether it holds a list. */
     private final Map<String, Boolean> keys;

@@ -46,7 +46,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final JobRepository jobRepository;
 
-    /** Built on first use: the jobs need Coupa and the ERP, which {@code stop} does not. */
+    /** Built on first use: the jobs need Coupa and the ERP, which {@code status} does not. */
     private final ObjectProvider<ExportJobs> jobs;
 
     private final RunLock runLock;
@@ -64,6 +64,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
 
     private ExitCode exitCode = ExitCode.FAILED;
+
+    /** What failed the execution summarised last, for the alerts; empty when it did not fail. */
+    private List<Throwable> failures = List.of();
+
+    private String failureReason;
 
     public ExportCommandLine(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<ExportJobs> jobs,
             RunLock runLock, LaunchedExecutions launched, ObjectProvider<IntegrationRuns> integrationRuns,
@@ -94,7 +99,6 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         exitCode = switch (command) {
             case "retry" -> retry(poNumbers != null ? poNumbers : failingOfClass(option(arguments, "class")));
-            case "stop" -> stop();
             case "recover" -> whileHoldingTheRunLock(this::recover);
             default -> {
                 if (arguments.containsOption("dry-run")) {
@@ -115,6 +119,16 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public int getExitCode() {
         return exitCode.code();
+    }
+
+    /** The exceptions that failed the execution this command ran, empty when none did (or it ran none). */
+    public List<Throwable> failures() {
+        return failures;
+    }
+
+    /** The summary's reason for a failed execution, as its line shows it; null when it did not fail. */
+    public String failureReason() {
+        return failureReason;
     }
 
     private ExitCode whileHoldingTheRunLock(Command command) throws Exception {
@@ -155,6 +169,8 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
                 ? OptionalLong.empty()
                 : OptionalLong.of(ledger.stillFailing(instance.stream().map(JobExecution::getId).toList()));
         RunSummary summary = RunSummary.of(execution, instance, stillFailing);
+        failures = List.copyOf(execution.getAllFailureExceptions());
+        failureReason = summary.failure();
         summary.notices().forEach(out::println);
         out.println(summary.line() + what);
         return summary.exitCode();
@@ -194,49 +210,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         return ExitCode.COMPLETED;
     }
 
-    /** Asks the running execution, in whatever process, to stop at its next chunk boundary. */
-    private ExitCode stop() {
-        if (!stopRunningExecutions()) {
-            out.println("coupa-po-export: no execution is running; nothing to stop");
-        }
-        return ExitCode.COMPLETED;
-    }
-
-    private boolean stopRunningExecutions() {
-        return stop(runningExecutions());
-    }
-
     /** On a signal: this process's own executions only, never one another process runs on the same repository. */
     private void stopLaunchedExecutions() {
         for (Long id : launched.stopAll()) {
             out.println("coupa-po-export: execution " + id + " will stop at its next chunk boundary; run resumes it");
         }
-    }
-
-    /** Every running execution, in whatever process, as the {@code stop} command finds them. */
-    private List<JobExecution> runningExecutions() {
-        List<JobExecution> running = new ArrayList<>();
-        // By name: the jobs themselves need Coupa and the ERP, which stop does not.
-        for (String job : List.of(PurchaseOrderExportJobConfiguration.JOB_NAME,
-                PurchaseOrderExportJobConfiguration.REPLAY_JOB_NAME,
-                PurchaseOrderExportJobConfiguration.DRY_RUN_JOB_NAME)) {
-            running.addAll(jobRepository.findRunningJobExecutions(job));
-        }
-        return running;
-    }
-
-    private boolean stop(List<JobExecution> running) {
-        for (JobExecution execution : running) {
-            try {
-                jobOperator.stop(execution);
-                out.println("coupa-po-export: execution " + execution.getId()
-                        + " will stop at its next chunk boundary; run resumes it");
-            }
-            catch (Exception ex) {
-                log.warn("Execution {} could not be asked to stop: {}", execution.getId(), ex.getMessage());
-            }
-        }
-        return !running.isEmpty();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.coupapoexport.cli;
 
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,11 @@ public class OperatorCommandConfiguration {
     @Bean
     StatusCommand statusCommand(JobRepository jobRepository) {
         return new StatusCommand(jobRepository, System.out);
+    }
+
+    @Bean
+    StopCommand stopCommand(JobRepository jobRepository, JobOperator jobOperator) {
+        return new StopCommand(jobRepository, jobOperator, System.out);
     }
 
     @Bean

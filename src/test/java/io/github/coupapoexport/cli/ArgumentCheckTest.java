@@ -20,6 +20,16 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void theAlertKeysAreKnownAndAMisspeltOneIsRefusedWithoutItsValue() {
+        assertThat(check.problems("run", "--alerts.repeat-after=1h", "--alerts.webhook.url=https://hooks.example/t0k3n",
+                "--alerts.webhook.format=teams", "--alerts.mail.to[0]=ops@example.com", "--alerts.mail.to=a@example.com",
+                "--alerts.mail.from=job@example.com", "--alerts.on-rejections=digest", "--alerts.resolved=false"))
+            .isEmpty();
+        assertThat(check.problems("run", "--alerts.webhook-url=https://hooks.example/t0k3n")).singleElement().asString()
+            .startsWith("unknown setting --alerts.webhook-url").doesNotContain("t0k3n");
+    }
+
+    @Test
     void aComponentBoundUnderAnotherNameIsKnownByTheNameSpringBindsItTo() {
         // coupa.monitoring.mode is bound as text into the component modeSetting (@Name("mode"))
         assertThat(check.problems("run", "--coupa.monitoring.mode=history")).isEmpty();
