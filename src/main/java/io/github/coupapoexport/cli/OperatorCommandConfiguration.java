@@ -1,5 +1,7 @@
 package io.github.coupapoexport.cli;
 
+import java.time.Clock;
+
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +19,10 @@ public class OperatorCommandConfiguration {
     @Bean
     FailuresCommand failuresCommand(FailingPurchaseOrders failingPurchaseOrders) {
         return new FailuresCommand(failingPurchaseOrders, System.out);
+    }
+
+    @Bean
+    ReportCommand reportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders) {
+        return new ReportCommand(jobRepository, failingPurchaseOrders, Clock.systemUTC(), System.out);
     }
 }
