@@ -38,6 +38,9 @@ public final class Chromium implements AutoCloseable {
 
     private final ChromeDriver driver;
 
+    /** The page opened last: the requests counted are its own, not those of the browser's new tab page. */
+    private String page = "";
+
     private Chromium(Path profile, ChromeDriver driver) {
         this.profile = profile;
         this.driver = driver;
@@ -74,7 +77,8 @@ public final class Chromium implements AutoCloseable {
     public ChromeDriver open(Path file) {
         consoleErrors();
         requests();
-        driver.get(file.toAbsolutePath().toUri().toString());
+        page = file.toAbsolutePath().toUri().toString();
+        driver.get(page);
         return driver;
     }
 
@@ -91,8 +95,8 @@ public final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Every request the page made since the last call, as the browser's network log has them: one the browser
-     * refused to send (its Content-Security-Policy) is there too, with the reason.
+     * Every request for the page opened last since the last call, as the browser's network log has them, the page
+     * itself first: one the browser refused to send (its Content-Security-Policy) is there too, with the reason.
      */
     public List<Request> requests() {
         List<JsonNode> messages = driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
@@ -105,6 +109,7 @@ public final class Chromium implements AutoCloseable {
         return messages.stream()
             .filter(message -> message.path("method").asString("").equals("Network.requestWillBeSent"))
             .map(message -> message.path("params"))
+            .filter(params -> params.path("documentURL").asString("").equals(page))
             .map(params -> new Request(params.path("request").path("url").asString(),
                     blocked.get(params.path("requestId").asString())))
             .toList();
