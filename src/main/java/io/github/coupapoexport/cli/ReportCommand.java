@@ -75,10 +75,10 @@ public class ReportCommand implements OperatorCommand {
 
     /**
      * Written beside the file and moved over it, so that a scheduler that mails the file never sends half of one.
+     * Not a temporary file: that would be readable by its owner only, and the report is meant to be passed on.
      */
     private static void write(Path file, String html) throws IOException {
-        Path folder = file.getParent();
-        Path partial = Files.createTempFile(folder, "." + file.getFileName(), ".partial");
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
             Files.writeString(partial, html, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

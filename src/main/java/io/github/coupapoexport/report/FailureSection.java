@@ -38,9 +38,11 @@ final class FailureSection {
                 .append("\">\n<thead><tr><th>PO</th><th>Coupa id</th><th>first attempt</th><th>last attempt</th>"
                         + "<th>attempts</th><th>last reason</th></tr></thead>\n<tbody>\n");
             for (FailingPurchaseOrder po : pos) {
-                html.append("<tr><td class=\"po\">").append(Html.text(po.poNumber())).append("</td><td class=\"number\">")
-                    .append(po.coupaId()).append("</td><td>").append(Html.TABLE_TIME.format(po.firstAttempt()))
-                    .append("</td><td>").append(Html.TABLE_TIME.format(po.lastAttempt()))
+                html.append("<tr><td class=\"po\">").append(Html.text(po.poNumber()))
+                    .append("</td><td class=\"number\">")
+                    .append(po.coupaId()).append("</td><td class=\"time\">")
+                    .append(Html.TABLE_TIME.format(po.firstAttempt())).append("</td><td class=\"time\">")
+                    .append(Html.TABLE_TIME.format(po.lastAttempt()))
                     .append("</td><td class=\"number\">").append(po.attempts()).append("</td><td class=\"reason\">")
                     .append(Html.text(po.lastReason())).append("</td></tr>\n");
             }
@@ -54,7 +56,8 @@ final class FailureSection {
         return switch (failureClass) {
             case PO_DATA -> "The mapping refused the PO's data: a buyer fixes it in Coupa.";
             case ERP_REFUSED -> "The ERP refused the document: its message says what to fix, in Coupa or in the ERP.";
-            case ERP_UNANSWERED -> "The ERP never answered, or its verdict on a queued PO cannot be read or is overdue.";
+            case ERP_UNANSWERED -> "The ERP never answered, or its verdict on a queued PO cannot be read or is "
+                    + "overdue.";
             case COUPA_REFUSED -> "Coupa refused to mark the PO exported, or the report of its outcome.";
         };
     }

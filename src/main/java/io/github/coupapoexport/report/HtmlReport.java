@@ -27,6 +27,7 @@ public final class HtmlReport {
             th, td { border: 1px solid #d9e2ec; padding: 4px 8px; text-align: left; vertical-align: top; }
             th { background: #f0f4f8; }
             td.number { text-align: right; font-variant-numeric: tabular-nums; }
+            td.time, td.status { white-space: nowrap; }
             td.reason { max-width: 520px; overflow-wrap: anywhere; }
             .status { font-weight: 600; }
             .status-completed { color: #2e7d32; }
@@ -95,8 +96,9 @@ public final class HtmlReport {
         for (RunRow run : executions) {
             html.append("<tr data-execution=\"").append(run.execution()).append("\"><td class=\"number\">")
                 .append(run.execution()).append("</td><td class=\"status status-").append(Html.cssClass(run.status()))
-                .append("\">").append(Html.text(run.status())).append("</td><td>")
-                .append(run.start() == null ? "-" : Html.TABLE_TIME.format(run.start())).append("</td><td>")
+                .append("\">").append(Html.text(run.status())).append("</td><td class=\"time\">")
+                .append(run.start() == null ? "-" : Html.TABLE_TIME.format(run.start()))
+                .append("</td><td class=\"time\">")
                 .append(run.end() == null ? "-" : Html.TABLE_TIME.format(run.end())).append("</td>");
             number(html, run.duration());
             for (long count : new long[] {run.read(), run.exported(), run.failed(), run.skipped(), run.queued()}) {

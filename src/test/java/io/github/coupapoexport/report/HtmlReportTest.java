@@ -25,7 +25,8 @@ class HtmlReportTest {
                 "<tr data-execution=\"1\">");
         assertThat(html).contains("<td class=\"number\">61</td><td class=\"number\">2.10</td>"
                 + "<td>COMPLETED_WITH_REJECTIONS</td><td class=\"number\">3</td>")
-            .contains("<td>2026-12-04 06:00:00</td><td>2026-12-04 06:00:04</td><td class=\"number\">4.2 s</td>")
+            .contains("<td class=\"time\">2026-12-04 06:00:00</td><td class=\"time\">2026-12-04 06:00:04</td>"
+                    + "<td class=\"number\">4.2 s</td>")
             .contains("Generated 2026-12-02 13:05:00 UTC");
     }
 
@@ -64,7 +65,8 @@ class HtmlReportTest {
 
         // then
         assertThat(html).containsSubsequence("<h3 id=\"class-po-data\">po-data (1)</h3>",
-                "a buyer fixes it in Coupa", "<td class=\"po\">4826</td>", "<h3 id=\"class-erp-refused\">erp-refused (1)",
+                "a buyer fixes it in Coupa", "<td class=\"po\">4826</td>",
+                "<h3 id=\"class-erp-refused\">erp-refused (1)",
                 "The ERP refused the document")
             .doesNotContain("class-erp-unanswered", "class-coupa-refused")
             .contains("<li id=\"summary-failing\">Failing POs<strong>2</strong>");

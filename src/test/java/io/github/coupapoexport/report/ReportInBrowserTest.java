@@ -99,13 +99,15 @@ class ReportInBrowserTest {
         // when something in it asks for an image and a style sheet from a server
         browser.executeScript("var image = document.createElement('img'); image.src = 'http://127.0.0.1:9/x.png';"
                 + "document.body.appendChild(image); var sheet = document.createElement('link');"
-                + "sheet.rel = 'stylesheet'; sheet.href = 'http://127.0.0.1:9/x.css'; document.head.appendChild(sheet);");
+                + "sheet.rel = 'stylesheet'; sheet.href = 'http://127.0.0.1:9/x.css';"
+                + "document.head.appendChild(sheet);");
 
         // then its Content-Security-Policy refuses both before any request leaves the browser
         assertThat(browser.findElements(By.tagName("img"))).hasSize(1);
         assertThat(chromium.consoleErrors()).hasSize(2)
             .allSatisfy(error -> assertThat(error).contains("Content Security Policy"));
-        assertThat(chromium.requests()).containsExactlyInAnyOrder(new Chromium.Request("http://127.0.0.1:9/x.png", "csp"),
+        assertThat(chromium.requests()).containsExactlyInAnyOrder(
+                new Chromium.Request("http://127.0.0.1:9/x.png", "csp"),
                 new Chromium.Request("http://127.0.0.1:9/x.css", "csp"));
     }
 
