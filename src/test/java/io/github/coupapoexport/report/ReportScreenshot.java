@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * The README's picture of the report: a report page as Debian's headless Chromium shows it in a window of 1200 by 1400
  * pixels, saved as PNG. By default the sandbox's report ({@code ./mvnw spring-boot:test-run} writes it) to
- * {@code docs/report.png}: {@code ./mvnw -q exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.github.coupapoexport.report.ReportScreenshot [-Dexec.args="REPORT.html PICTURE.png"]}.
+ * {@code docs/report.png}. With the test classpath written by {@code ./mvnw -q test-compile dependency:build-classpath
+ * -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test}: {@code java -cp
+ * "target/test-classes:target/classes:$(cat target/test-classpath.txt)"
+ * io.github.coupapoexport.report.ReportScreenshot [REPORT.html [PICTURE.png]]}.
  */
 public final class ReportScreenshot {
 
