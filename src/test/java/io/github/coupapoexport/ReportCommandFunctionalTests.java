@@ -116,15 +116,21 @@ class ReportCommandFunctionalTests {
     void aReportThatCannotBeWrittenExits1SayingWhere() {
         // given
         Path file = harness.folder().resolve("no such folder").resolve("report.html");
+        Path folder = harness.folder();
 
         // when
         ExportJobHarness.RunResult report = harness.run("report", "--out=" + file);
+        ExportJobHarness.RunResult intoFolder = harness.run("report", "--out=" + folder);
 
         // then
         assertThat(report.exitCode()).isEqualTo(1);
         assertThat(report.output()).contains("coupa-po-export: the report could not be written to "
                 + file.toAbsolutePath() + ": no such folder");
         assertThat(file.getParent()).doesNotExist();
+        assertThat(intoFolder.exitCode()).isEqualTo(1);
+        assertThat(intoFolder.output()).contains("coupa-po-export: the report could not be written to "
+                + folder.toAbsolutePath() + ": it is a folder; give a file, as in --out="
+                + folder.toAbsolutePath().resolve("coupa-po-export-report.html"));
     }
 
     private String statusJson() {

@@ -61,6 +61,11 @@ public class ReportCommand implements OperatorCommand {
         ReportData data = new ReportData(clock.instant(),
                 new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME).runRows(),
                 failingPurchaseOrders.list(), Optional.empty());
+        if (Files.isDirectory(file)) {
+            out.println("coupa-po-export: the report could not be written to " + file + ": it is a folder; give a "
+                    + "file, as in --out=" + file.resolve(DEFAULT_FILE));
+            return ExitCode.FAILED;
+        }
         try {
             write(file, HtmlReport.render(data));
         }
