@@ -1,6 +1,7 @@
 package io.github.coupapoexport.cli;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,6 +24,8 @@ public class OperatorCommandConfiguration {
 
     @Bean
     ReportCommand reportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders) {
-        return new ReportCommand(jobRepository, failingPurchaseOrders, Clock.systemUTC(), System.out);
+        // No reconciliation is kept yet: the page says that none has run. Once `reconcile` keeps its last result, it
+        // is mapped onto a ReconciliationView here.
+        return new ReportCommand(jobRepository, failingPurchaseOrders, Optional::empty, Clock.systemUTC(), System.out);
     }
 }

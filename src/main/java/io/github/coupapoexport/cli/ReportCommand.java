@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.coupapoexport.job.PurchaseOrderExportJobConfiguration;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.report.HtmlReport;
+import io.github.coupapoexport.report.ReconciliationView;
 import io.github.coupapoexport.report.ReportData;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
@@ -31,14 +33,18 @@ public class ReportCommand implements OperatorCommand {
 
     private final FailingPurchaseOrders failingPurchaseOrders;
 
+    /** The last reconciliation as the page shows it, read from wherever the reconciliation keeps it. */
+    private final Supplier<Optional<ReconciliationView>> lastReconciliation;
+
     private final Clock clock;
 
     private final PrintStream out;
 
-    public ReportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders, Clock clock,
-            PrintStream out) {
+    public ReportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders,
+            Supplier<Optional<ReconciliationView>> lastReconciliation, Clock clock, PrintStream out) {
         this.jobRepository = jobRepository;
         this.failingPurchaseOrders = failingPurchaseOrders;
+        this.lastReconciliation = lastReconciliation;
         this.clock = clock;
         this.out = out;
     }
@@ -60,7 +66,7 @@ public class ReportCommand implements OperatorCommand {
             .toAbsolutePath();
         ReportData data = new ReportData(clock.instant(),
                 new ExecutionReport(jobRepository, PurchaseOrderExportJobConfiguration.JOB_NAME).runRows(),
-                failingPurchaseOrders.list(), Optional.empty());
+                failingPurchaseOrders.list(), lastReconciliation.get());
         if (Files.isDirectory(file)) {
             out.println("coupa-po-export: the report could not be written to " + file + ": it is a folder; give a "
                     + "file, as in --out=" + file.resolve(DEFAULT_FILE));
