@@ -1,9 +1,12 @@
 package io.github.coupapoexport;
 
+import java.nio.file.Path;
+
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.coupapoexport.sandbox.CoupaPo.po;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +55,17 @@ class SettingsInUseFunctionalTests {
         // then it lists the failing PO and exits 3 for it, as with every setting present
         assertThat(failures.exitCode()).as(failures.output()).isEqualTo(3);
         assertThat(failures.output()).contains("po-data (1)");
+    }
+
+    @Test
+    void theReportNeedsNeitherTheCoupaSecretNorTheErp(@TempDir Path folder) {
+        // when
+        ExportJobHarness.RunResult report = harness.run("report", "--out=" + folder.resolve("report.html"),
+                NO_COUPA_SECRET, NO_ERP);
+
+        // then
+        assertThat(report.exitCode()).as(report.output()).isZero();
+        assertThat(folder.resolve("report.html")).content().contains("PO 2");
     }
 
     @Test

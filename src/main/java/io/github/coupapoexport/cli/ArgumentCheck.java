@@ -35,10 +35,11 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class ArgumentCheck {
 
-    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover|failures|retry] "
-            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--class=CLASS] [--json|--csv] [--property=value ...]";
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar "
+            + "[run|status|stop|recover|failures|retry|report] [--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] "
+            + "[--class=CLASS] [--json|--csv] [report --out=FILE.html] [--property=value ...]";
 
-    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry");
+    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry", "report");
 
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv");
@@ -47,8 +48,8 @@ public final class ArgumentCheck {
     private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");
 
     /** Options of this command line that need a value after {@code =}. */
-    private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]",
-            "class", "--class=" + String.join("|", FailureClass.labels()));
+    private static final Map<String, String> VALUED = Map.of("out", "--out=DIR (dry run) or --out=FILE.html (report)",
+            "po", "--po=NUMBER[,NUMBER...]", "class", "--class=" + String.join("|", FailureClass.labels()));
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -140,7 +141,7 @@ public final class ArgumentCheck {
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
             String word = shown.get(0);
             problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
-                    + " (known: run, status, stop, recover, failures, retry)");
+                    + " (known: run, status, stop, recover, failures, retry, report)");
         }
         else if (commands.equals(List.of("retry")) && Arrays.stream(arguments)
             .noneMatch(argument -> argument.startsWith("--po=") || argument.startsWith("--class="))) {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.github.coupapoexport.job.CoupaMonitoringListener;
 import io.github.coupapoexport.job.ExportTally;
+import io.github.coupapoexport.job.RunMeasurements;
+import io.github.coupapoexport.report.RunRow;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -61,12 +63,25 @@ class ExecutionReport {
         out.println(ReportFormats.json(executions()));
     }
 
+    /** The same executions as {@code report} shows them, with the Coupa calls each made. */
+    List<RunRow> runRows() {
+        return latest().stream().map(execution -> {
+            Execution row = execution(execution);
+            return new RunRow(row.execution(), row.status(), row.start(), row.end(), row.read(), row.exported(),
+                    row.failed(), row.skipped(), row.queued(), RunMeasurements.coupaCalls(execution), row.exitStatus(),
+                    row.exit());
+        }).toList();
+    }
+
     private List<Execution> executions() {
+        return latest().stream().map(ExecutionReport::execution).toList();
+    }
+
+    private List<JobExecution> latest() {
         return jobRepository.getJobInstances(jobName, 0, EXECUTIONS).stream()
             .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
             .sorted(Comparator.comparingLong(JobExecution::getId).reversed())
             .limit(EXECUTIONS)
-            .map(ExecutionReport::execution)
             .toList();
     }
 

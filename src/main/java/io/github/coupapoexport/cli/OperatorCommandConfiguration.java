@@ -1,5 +1,8 @@
 package io.github.coupapoexport.cli;
 
+import java.time.Clock;
+import java.util.Optional;
+
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,5 +26,12 @@ public class OperatorCommandConfiguration {
     @Bean
     FailuresCommand failuresCommand(FailingPurchaseOrders failingPurchaseOrders) {
         return new FailuresCommand(failingPurchaseOrders, System.out);
+    }
+
+    @Bean
+    ReportCommand reportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders) {
+        // No reconciliation is kept yet: the page says that none has run. Once `reconcile` keeps its last result, it
+        // is mapped onto a ReconciliationView here.
+        return new ReportCommand(jobRepository, failingPurchaseOrders, Optional::empty, Clock.systemUTC(), System.out);
     }
 }

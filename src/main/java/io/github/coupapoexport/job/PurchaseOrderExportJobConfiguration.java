@@ -177,8 +177,8 @@ public class PurchaseOrderExportJobConfiguration {
     }
 
     @Bean
-    RunMeasurements runMeasurements(CoupaApi coupaApi) {
-        return new RunMeasurements(coupaApi);
+    RunMeasurements runMeasurements(CoupaApi coupaApi, JobRepository jobRepository) {
+        return new RunMeasurements(coupaApi, jobRepository);
     }
 
     /** The exit status of the export and the replay, from the export ledger. */

@@ -73,7 +73,8 @@ class ArgumentCheckTest {
             .containsExactly("--erp.password needs its value after '=', as in --erp.password=VALUE, not after a space",
                     "--spring.datasource.password needs its value after '=', as in --spring.datasource.password=VALUE, "
                             + "not after a space",
-                    "--out needs its value after '=', as in --out=DIR, not after a space");
+                    "--out needs its value after '=', as in --out=DIR (dry run) or --out=FILE.html (report), "
+                            + "not after a space");
     }
 
     @Test
@@ -84,7 +85,9 @@ class ArgumentCheckTest {
     @Test
     void commandsAreChecked() {
         assertThat(check.problems("--dry-run", "status")).isEmpty();
-        assertThat(check.problems("export")).containsExactly("unknown command 'export' (known: run, status, stop, recover, failures, retry)");
+        assertThat(check.problems("export")).containsExactly(
+                "unknown command 'export' (known: run, status, stop, recover, failures, retry, report)");
+        assertThat(check.problems("report", "--out=weekly.html")).isEmpty();
         assertThat(check.problems("run", "status")).containsExactly("one command at a time, got [run, status]");
         assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
                 "--po needs one or more PO numbers, e.g. --po=4821,4822");
@@ -97,10 +100,10 @@ class ArgumentCheckTest {
         assertThat(check.problems("--erp.password=my", "secret", "phrase")).containsExactly(
                 "one command at a time, got [(an argument), (an argument)]");
         assertThat(check.problems("--erp.password=my", "secret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report)");
         assertThat(check.problems("--erp.password:S3cr3t")).containsExactly(
                 "an option that is not --key=value (--erp.password...)");
         assertThat(check.problems("Sup3r$ecret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report)");
     }
 }

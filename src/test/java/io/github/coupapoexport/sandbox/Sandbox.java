@@ -17,9 +17,14 @@ import io.github.coupapoexport.erp.ErpProperties;
  * {@code ./mvnw spring-boot:test-run}: the real export job against a fake Coupa holding thirty realistic POs and a
  * fake ERP, on the default H2 job repository (kept under {@code target/sandbox}). It runs twice, as a scheduler
  * would on two days, with buyers changing POs in between, and prints what the ERP and Coupa received. The ERP is
- * the REST contract's, or with {@code -Dspring-boot.run.arguments=--erp.type=sap-s4hana} a fake SAP S/4HANA.
+ * the REST contract's, or with {@code -Dspring-boot.run.arguments=--erp.type=sap-s4hana} a fake SAP S/4HANA. Last,
+ * {@code report} writes the page of these runs to {@code target/sandbox/coupa-po-export-report.html}, which
+ * {@code report.ReportScreenshot} turns into the README's picture.
  */
 public final class Sandbox {
+
+    /** The report of the sandbox's runs, in its folder. */
+    public static final String REPORT = "coupa-po-export-report.html";
 
     private Sandbox() {
     }
@@ -58,6 +63,10 @@ public final class Sandbox {
                 banner("Day 3: the job reads the ERP's verdicts on day 2's rows");
                 worst = worse(worst, run(arguments, coupa, erp));
             }
+            banner("The report of these runs, from the job repository alone (report --out=FILE.html)");
+            List<String> report = new ArrayList<>(List.of("report", "--out=" + folder.resolve(REPORT)));
+            report.addAll(arguments);
+            worst = worse(worst, CoupaPoExportApplication.run(report.toArray(String[]::new)));
         }
         finally {
             coupa.stopServer();
