@@ -1,6 +1,13 @@
 package io.github.coupapoexport.cli;
 
+import java.time.Clock;
+
+import io.github.coupapoexport.coupa.CoupaApi;
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
+import io.github.coupapoexport.ledger.Reconciliations;
+import io.github.coupapoexport.reconciliation.Reconciler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,5 +24,11 @@ public class OperatorCommandConfiguration {
     @Bean
     FailuresCommand failuresCommand(FailingPurchaseOrders failingPurchaseOrders) {
         return new FailuresCommand(failingPurchaseOrders, System.out);
+    }
+
+    @Bean
+    ReconcileCommand reconcileCommand(CoupaClient coupa, CoupaApi coupaApi, Reconciliations reconciliations, Erp erp) {
+        return new ReconcileCommand(new Reconciler(coupa, coupaApi, reconciliations, erp), Clock.systemUTC(),
+                System.out);
     }
 }

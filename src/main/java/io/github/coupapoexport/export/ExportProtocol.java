@@ -81,7 +81,7 @@ public class ExportProtocol {
             boolean replay) {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
-        if (known != null && known.accepted()) {
+        if (known != null && known.accepted() && !ledger.putBackByReconciliation(known)) {
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
             ledger.recordHandledBy(key, jobExecutionId);
             log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
@@ -126,8 +126,9 @@ public class ExportProtocol {
         // to compare with or to name, and no second look-up of the ledger for the most common document.
         LedgerEntry holds = document.action() == ErpAction.CREATE ? null
                 : ledger.lastAcceptedEntry(snapshot.coupaId()).orElse(null);
+        // Unless reconcile --fix found that the ERP does not hold it as the ledger says, and put the PO back for it.
         LedgerEntry held = replay || holds == null || !ErpDocumentJson.sameContentButAction(holds.document(), kept)
-                ? null : holds;
+                || ledger.putBackByReconciliation(holds) ? null : holds;
         if (held != null) {
             // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
             // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.
