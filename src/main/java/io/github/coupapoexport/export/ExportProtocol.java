@@ -81,7 +81,14 @@ public class ExportProtocol {
             boolean replay) {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
-        if (known != null && known.accepted() && !ledger.putBackByReconciliation(known)) {
+        if (known != null && known.accepted()) {
+            if (ledger.putBackByReconciliation(known)) {
+                // reconcile --fix found that the ERP does not hold what it accepted under this very key: sent again on
+                // purpose, under a key of its own, as a replay is, since an ERP that honours keys would answer 409.
+                log.info("PO {} ({}) is sent again: reconcile --fix found the ERP does not hold it as accepted",
+                        snapshot.label(), key);
+                return export(snapshot.replayedIn(jobExecutionId), document, jobExecutionId, true);
+            }
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
             ledger.recordHandledBy(key, jobExecutionId);
             log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
