@@ -89,7 +89,7 @@ final class RestErpLookup {
                     + Texts.bodySnippet(body, SNIPPET_LENGTH), null);
         }
         // 401, 403: the credentials; 400, 405 and the like: erp.lookup-path is not the ERP's look-up.
-        throw new ErpSetupException("the ERP refused the look-up of a PO: " + call + " answered HTTP " + code + " ("
-                + Texts.bodySnippet(body, SNIPPET_LENGTH) + "); check erp.lookup-path and the ERP's credentials");
+        throw new ErpSetupException("the ERP refused the look-up of a PO: " + call + " answered HTTP " + code + ": "
+                + Texts.bodySnippet(body, SNIPPET_LENGTH) + "; check erp.lookup-path and the ERP's credentials");
     }
 }
