@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.github.coupapoexport.ledger.ReconciliationSummary.Difference;
@@ -64,6 +65,23 @@ public class Reconciliations {
         Map<Long, Acceptance> byPo = new LinkedHashMap<>();
         rows.forEach(acceptance -> byPo.put(acceptance.coupaId(), acceptance));
         return byPo;
+    }
+
+    /**
+     * Those of these POs whose latest snapshot is still on its way to the ERP: queued for the ERP's import, or sent
+     * without a known answer. The next run settles them (reads the verdict, resends under the same key), so they are
+     * not compared: a PO marked exported while it waits in the ERP's queue is no difference.
+     */
+    public Set<Long> unsettled(Collection<Long> coupaIds) {
+        if (coupaIds.isEmpty()) {
+            return Set.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(coupaIds.size(), "?"));
+        return Set.copyOf(jdbc.queryForList("SELECT l.COUPA_ID FROM EXPORT_LEDGER l WHERE l.COUPA_ID IN ("
+                + placeholders + ") AND (l.OUTCOME IN ('QUEUED', 'SENDING') OR l.OUTCOME = 'ERP_UNREACHABLE' AND "
+                + "l.DOCUMENT IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM EXPORT_LEDGER later WHERE later.COUPA_ID = "
+                + "l.COUPA_ID AND (later.FIRST_ATTEMPT_AT > l.FIRST_ATTEMPT_AT OR later.FIRST_ATTEMPT_AT = "
+                + "l.FIRST_ATTEMPT_AT AND later.IDEMPOTENCY_KEY > l.IDEMPOTENCY_KEY))", Long.class, coupaIds.toArray()));
     }
 
     /**

@@ -58,10 +58,15 @@ public class Reconciler {
         Set<Long> listed = new HashSet<>();
         IdCursorPager exported = coupa.exportedSince(since);
         for (List<CoupaPurchaseOrder> page = exported.next(); !page.isEmpty(); page = exported.next()) {
-            Map<Long, Acceptance> acceptances = ledger.lastAcceptances(page.stream().map(CoupaPurchaseOrder::id)
-                .toList());
+            List<Long> ids = page.stream().map(CoupaPurchaseOrder::id).toList();
+            Map<Long, Acceptance> acceptances = ledger.lastAcceptances(ids);
+            Set<Long> unsettled = ledger.unsettled(ids);
             for (CoupaPurchaseOrder po : page) {
                 listed.add(po.id());
+                if (unsettled.contains(po.id())) {
+                    // Queued in the ERP's import, or sent without an answer: the next run settles it.
+                    continue;
+                }
                 Acceptance acceptance = acceptances.get(po.id());
                 // An outcome that only stands for the ERP holding the PO (a baseline) is taken at its word.
                 ErpHolding holding = erpRead && (acceptance == null || acceptance.byErp()) ? holding(po, acceptance)

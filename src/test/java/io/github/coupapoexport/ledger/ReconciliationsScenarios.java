@@ -103,6 +103,24 @@ abstract class ReconciliationsScenarios {
     }
 
     @Test
+    void posStillOnTheirWayToTheErpAreUnsettled() {
+        // given PO 1 queued for the ERP's import; PO 2 sent without an answer after an acceptance; PO 3 accepted;
+        // PO 4 unanswered, then its next snapshot rejected; PO 5 held back without being sent
+        PurchaseOrderSnapshot queued = send(1, 1);
+        ledger.recordQueued(queued.idempotencyKey(), "HDR-1");
+        accept(send(2, 1));
+        ledger.recordFailure(send(2, 2).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
+        accept(send(3, 1));
+        ledger.recordFailure(send(4, 1).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
+        ledger.recordFailure(send(4, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        ledger.recordNotSent(snapshot(5, 1), "an earlier snapshot's outcome is unknown", 10);
+
+        // then
+        assertThat(reconciliations.unsettled(List.of(1L, 2L, 3L, 4L, 5L))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(reconciliations.unsettled(List.of())).isEmpty();
+    }
+
+    @Test
     void latestReconciliationComesBackWithItsDifferencesAndCounts() {
         // given one reconciliation without differences, then one with --fix and three
         String first = reconciliations.begin(START, false, false);
