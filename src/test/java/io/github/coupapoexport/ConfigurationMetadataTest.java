@@ -38,7 +38,7 @@ class ConfigurationMetadataTest {
                 "coupa.retry.max-delay", "coupa.monitoring.mode", "coupa.monitoring.integration-code",
                 "coupa.monitoring.status-field", "erp.type", "erp.outage-threshold", "erp.verdict-overdue", "erp.base-url", "erp.bearer-token",
                 "erp.username", "erp.password", "erp.connect-timeout", "erp.read-timeout", "erp.retry.max-retries",
-                "erp.retry.initial-delay", "erp.retry.max-delay", "erp.sap.base-url", "erp.sap.service-path",
+                "erp.retry.initial-delay", "erp.retry.max-delay", "erp.lookup-path", "erp.sap.base-url", "erp.sap.service-path",
                 "erp.sap.username", "erp.sap.password", "erp.sap.connect-timeout", "erp.sap.read-timeout",
                 "erp.sap.retry.max-retries", "erp.sap.retry.initial-delay", "erp.sap.retry.max-delay",
                 "erp.sap.numbering", "erp.sap.company-code", "erp.sap.purchasing-organization",

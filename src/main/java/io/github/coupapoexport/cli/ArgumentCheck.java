@@ -24,6 +24,7 @@ import io.github.coupapoexport.erp.sap.SapS4HanaProperties;
 import io.github.coupapoexport.erp.staging.StagingTablesProperties;
 import io.github.coupapoexport.job.ExportProperties;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailureClass;
+import io.github.coupapoexport.reconciliation.Since;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 
@@ -35,21 +36,27 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class ArgumentCheck {
 
-    public static final String USAGE = "usage: java -jar coupa-po-export.jar "
-            + "[run|status|stop|recover|failures|retry|report] [--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] "
-            + "[--class=CLASS] [--json|--csv] [report --out=FILE.html] [--property=value ...]";
+    /** The commands, in the order the usage and the messages list them. */
+    static final List<String> COMMAND_LIST = List.of("run", "status", "stop", "recover", "failures", "retry", "report",
+            "reconcile");
 
-    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry", "report");
+    static final Set<String> COMMANDS = Set.copyOf(COMMAND_LIST);
+
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar "
+            + "[" + String.join("|", COMMAND_LIST) + "] [--dry-run [--out=DIR]] "
+            + "[--po=NUMBER[,NUMBER...]] [--class=CLASS] [--since=DATE] [--fix] [--json|--csv] [report --out=FILE.html] "
+            + "[--property=value ...]";
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv");
+    private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv", "fix");
 
     /** Spring Boot's own switches: more logging; a value ({@code --debug=true}) is allowed. */
     private static final Set<String> SPRING_SWITCHES = Set.of("debug", "trace");
 
     /** Options of this command line that need a value after {@code =}. */
     private static final Map<String, String> VALUED = Map.of("out", "--out=DIR (dry run) or --out=FILE.html (report)",
-            "po", "--po=NUMBER[,NUMBER...]", "class", "--class=" + String.join("|", FailureClass.labels()));
+            "po", "--po=NUMBER[,NUMBER...]", "class", "--class=" + String.join("|", FailureClass.labels()), "since",
+            "--since=DATE");
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -141,7 +148,7 @@ public final class ArgumentCheck {
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
             String word = shown.get(0);
             problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
-                    + " (known: run, status, stop, recover, failures, retry, report)");
+                    + " (known: " + String.join(", ", COMMAND_LIST) + ")");
         }
         else if (commands.equals(List.of("retry")) && Arrays.stream(arguments)
             .noneMatch(argument -> argument.startsWith("--po=") || argument.startsWith("--class="))) {
@@ -185,6 +192,9 @@ public final class ArgumentCheck {
             }
             if (name.equals("class") && !FailureClass.labels().contains(value)) {
                 return "--class must be one of " + String.join(", ", FailureClass.labels());
+            }
+            if (name.equals("since") && !value.isBlank() && Since.problem(value) != null) {
+                return Since.problem(value);
             }
             if (name.equals("po") && !Selection.of(value).replay()) {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";

@@ -1,9 +1,13 @@
 package io.github.coupapoexport.cli;
 
 import java.time.Clock;
-import java.util.Optional;
 
+import io.github.coupapoexport.coupa.CoupaApi;
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
+import io.github.coupapoexport.ledger.Reconciliations;
+import io.github.coupapoexport.reconciliation.Reconciler;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +33,16 @@ public class OperatorCommandConfiguration {
     }
 
     @Bean
-    ReportCommand reportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders) {
-        // No reconciliation is kept yet: the page says that none has run. Once `reconcile` keeps its last result, it
-        // is mapped onto a ReconciliationView here.
-        return new ReportCommand(jobRepository, failingPurchaseOrders, Optional::empty, Clock.systemUTC(), System.out);
+    ReportCommand reportCommand(JobRepository jobRepository, FailingPurchaseOrders failingPurchaseOrders,
+            Reconciliations reconciliations) {
+        return new ReportCommand(jobRepository, failingPurchaseOrders,
+                () -> reconciliations.latest().map(latest -> new ReconcileReport(latest).view()), Clock.systemUTC(),
+                System.out);
+    }
+
+    @Bean
+    ReconcileCommand reconcileCommand(CoupaClient coupa, CoupaApi coupaApi, Reconciliations reconciliations, Erp erp) {
+        return new ReconcileCommand(new Reconciler(coupa, coupaApi, reconciliations, erp), Clock.systemUTC(),
+                System.out);
     }
 }

@@ -1,9 +1,11 @@
 package io.github.coupapoexport.coupa;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -36,6 +38,9 @@ public class CoupaClient implements PurchaseOrderMarks {
 
     static final String ID_FIELDS = "[\"id\"]";
 
+    /** What a reconciliation compares: which PO, which version and status, and whether Coupa shows it exported. */
+    static final String RECONCILE_FIELDS = "[\"id\",\"po-number\",\"version\",\"status\",\"updated-at\",\"exported\"]";
+
     static final String MARK_EXPORTED_FIELDS = "[\"id\",\"exported\",\"version\",\"status\"]";
 
     private static final TypeReference<List<PageElement>> PAGE_ELEMENTS = new TypeReference<>() {
@@ -57,19 +62,73 @@ public class CoupaClient implements PurchaseOrderMarks {
      * configured statuses, with an id above {@code afterId}, in ascending id order.
      */
     public IdCursorPager purchaseOrdersToExport(Selection selection, long afterId, int pageSize) {
-        return new IdCursorPager((cursor, limit) -> page("select purchase orders", selection, cursor, limit,
-                PURCHASE_ORDER_FIELDS), afterId, pageSize);
+        return new IdCursorPager((cursor, limit) -> page("select purchase orders",
+                builder -> query(builder, selection, cursor, limit, PURCHASE_ORDER_FIELDS), cursor, limit), afterId,
+                pageSize);
     }
 
     /** How many POs the selection holds above {@code afterId}, counted by paging their ids only. */
     public long countPurchaseOrdersToExport(Selection selection, long afterId) {
-        IdCursorPager ids = new IdCursorPager((cursor, limit) -> page("count purchase orders", selection, cursor, limit,
-                ID_FIELDS), afterId, CoupaProperties.MAX_PAGE_SIZE);
+        IdCursorPager ids = new IdCursorPager((cursor, limit) -> page("count purchase orders",
+                builder -> query(builder, selection, cursor, limit, ID_FIELDS), cursor, limit), afterId,
+                CoupaProperties.MAX_PAGE_SIZE);
         long count = 0;
         for (List<CoupaPurchaseOrder> page = ids.next(); !page.isEmpty(); page = ids.next()) {
             count += page.size();
         }
         return count;
+    }
+
+    /**
+     * The POs Coupa shows exported that changed after {@code since}, in the configured statuses, page by page: id,
+     * number, version and status only ({@code reconcile}). A PO the job marked after {@code since} is among them, as
+     * the mark itself moves {@code updated-at}.
+     */
+    public IdCursorPager exportedSince(OffsetDateTime since) {
+        return new IdCursorPager((cursor, limit) -> page("list exported purchase orders",
+                builder -> reconcileQuery(builder.queryParam("exported", "true")
+                    .queryParam("updated-at[gt]", "{since}"))
+                    .build(Map.of("since", since.toString(), "afterId", cursor, "limit", limit,
+                            "fields", RECONCILE_FIELDS, "statuses", String.join(",", properties.statuses()))),
+                cursor, limit), 0, CoupaProperties.MAX_PAGE_SIZE);
+    }
+
+    /**
+     * These POs as Coupa shows them now, whatever their status or exported flag, id, number, version and status
+     * only: {@code id[in]=...}, at most a page's worth of ids per call, paged by the id cursor like every list. A PO
+     * Coupa does not return (deleted) is left out.
+     */
+    public List<CoupaPurchaseOrder> purchaseOrdersById(List<Long> ids) {
+        List<CoupaPurchaseOrder> found = new ArrayList<>();
+        List<Long> sorted = ids.stream().distinct().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += CoupaProperties.MAX_PAGE_SIZE) {
+            String wanted = sorted.subList(from, Math.min(sorted.size(), from + CoupaProperties.MAX_PAGE_SIZE))
+                .stream().map(String::valueOf).collect(Collectors.joining(","));
+            IdCursorPager pager = new IdCursorPager((cursor, limit) -> page("read purchase orders by id",
+                    builder -> builder.path("/api/purchase_orders")
+                        .queryParam("id[in]", "{ids}")
+                        .queryParam("id[gt]", "{afterId}")
+                        .queryParam("order_by", "id")
+                        .queryParam("dir", "asc")
+                        .queryParam("limit", "{limit}")
+                        .queryParam("fields", "{fields}")
+                        .build(Map.of("ids", wanted, "afterId", cursor, "limit", limit, "fields", RECONCILE_FIELDS)),
+                    cursor, limit), 0, CoupaProperties.MAX_PAGE_SIZE);
+            for (List<CoupaPurchaseOrder> page = pager.next(); !page.isEmpty(); page = pager.next()) {
+                found.addAll(page);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static UriBuilder reconcileQuery(UriBuilder builder) {
+        return builder.path("/api/purchase_orders")
+            .queryParam("status[in]", "{statuses}")
+            .queryParam("id[gt]", "{afterId}")
+            .queryParam("order_by", "id")
+            .queryParam("dir", "asc")
+            .queryParam("limit", "{limit}")
+            .queryParam("fields", "{fields}");
     }
 
     /**
@@ -117,9 +176,8 @@ public class CoupaClient implements PurchaseOrderMarks {
      * skipped with a warning. Still an error: an answer that is not a JSON array, readable ids out of ascending
      * order, and a full page without one readable id (the cursor could not move past it).
      */
-    private IdCursorPager.Page page(String purpose, Selection selection, long afterId, int limit, String fields) {
-        List<PageElement> elements = api.getList(purpose,
-                builder -> query(builder, selection, afterId, limit, fields), PAGE_ELEMENTS, "purchase orders");
+    private IdCursorPager.Page page(String purpose, Function<UriBuilder, URI> uri, long afterId, int limit) {
+        List<PageElement> elements = api.getList(purpose, uri, PAGE_ELEMENTS, "purchase orders");
         String call = "GET /api/purchase_orders?id[gt]=" + afterId;
         List<CoupaPurchaseOrder> page = new ArrayList<>();
         long previousId = afterId;

@@ -32,6 +32,24 @@ public interface Erp {
     }
 
     /**
+     * Whether {@link #holding} can read what the ERP holds of a PO: an adapter that cannot (or is not configured to)
+     * leaves the reconciliation comparing Coupa with the ledger only, and it says so.
+     */
+    default boolean readsHoldings() {
+        return false;
+    }
+
+    /**
+     * What the ERP holds of one PO now; asked only of an adapter whose {@link #readsHoldings} is true.
+     *
+     * @throws ErpSetupException when the ERP refuses the job's credentials or the look-up's address
+     * @throws ErpReadException when the ERP cannot be read now, retries included
+     */
+    default ErpHolding holding(ErpHolding.Question purchaseOrder) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read what the ERP holds");
+    }
+
+    /**
      * What {@link #deliver} would send for this delivery, as text for a person to read ({@code --dry-run}). Pure: it
      * asks the ERP nothing, not even for a token, so it changes nothing anywhere. This default is the document's
      * JSON, indented: the REST contract's body.

@@ -82,6 +82,13 @@ public class ExportProtocol {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
         if (known != null && known.accepted()) {
+            if (ledger.putBackByReconciliation(known)) {
+                // reconcile --fix found that the ERP does not hold what it accepted under this very key: sent again on
+                // purpose, under a key of its own, as a replay is, since an ERP that honours keys would answer 409.
+                log.info("PO {} ({}) is sent again: reconcile --fix found the ERP does not hold it as accepted",
+                        snapshot.label(), key);
+                return export(snapshot.replayedIn(jobExecutionId), document, jobExecutionId, true);
+            }
             // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
             ledger.recordHandledBy(key, jobExecutionId);
             log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
@@ -126,8 +133,9 @@ public class ExportProtocol {
         // to compare with or to name, and no second look-up of the ledger for the most common document.
         LedgerEntry holds = document.action() == ErpAction.CREATE ? null
                 : ledger.lastAcceptedEntry(snapshot.coupaId()).orElse(null);
+        // Unless reconcile --fix found that the ERP does not hold it as the ledger says, and put the PO back for it.
         LedgerEntry held = replay || holds == null || !ErpDocumentJson.sameContentButAction(holds.document(), kept)
-                ? null : holds;
+                || ledger.putBackByReconciliation(holds) ? null : holds;
         if (held != null) {
             // Coupa offers the PO again without a change the ERP would see (its updated-at moved: a status field, a
             // mark Coupa refused, an edit the ERP document does not carry): sending it would apply the same again.

@@ -85,6 +85,17 @@ public class ExportLedger {
     }
 
     /**
+     * Whether {@code reconcile --fix} put the PO back to not exported after the ERP accepted this snapshot, having found
+     * that the ERP does not hold it as the ledger says: then the ledger's word that the ERP holds it no longer counts,
+     * and the PO is sent, not only marked again (which would only bring it back to the next reconciliation).
+     */
+    public boolean putBackByReconciliation(LedgerEntry accepted) {
+        Integer putBack = jdbc.queryForObject("SELECT COUNT(*) FROM RECONCILIATION_DIFFERENCE WHERE COUPA_ID = ? "
+                + "AND FIX = 'UNMARKED' AND RECORDED_AT > ?", Integer.class, accepted.coupaId(), accepted.acceptedAt());
+        return putBack != null && putBack > 0;
+    }
+
+    /**
      * A snapshot whose document the ERP already holds, word for word, under an earlier key: accepted without being
      * sent again.
      */

@@ -22,6 +22,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    Reconciliations reconciliations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new Reconciliations(jdbc, transactionManager, Clock.systemUTC());
+    }
+
+    @Bean
     ReportQueue reportQueue(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         return new ReportQueue(jdbc, transactionManager, Clock.systemUTC());
     }

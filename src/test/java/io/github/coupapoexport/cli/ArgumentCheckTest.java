@@ -86,11 +86,22 @@ class ArgumentCheckTest {
     void commandsAreChecked() {
         assertThat(check.problems("--dry-run", "status")).isEmpty();
         assertThat(check.problems("export")).containsExactly(
-                "unknown command 'export' (known: run, status, stop, recover, failures, retry, report)");
+                "unknown command 'export' (known: run, status, stop, recover, failures, retry, report, reconcile)");
         assertThat(check.problems("report", "--out=weekly.html")).isEmpty();
         assertThat(check.problems("run", "status")).containsExactly("one command at a time, got [run, status]");
         assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
                 "--po needs one or more PO numbers, e.g. --po=4821,4822");
+    }
+
+    @Test
+    void reconcileTakesADateAndFixAndRefusesABadDateWithoutRepeatingIt() {
+        assertThat(check.problems("reconcile", "--since=2026-11-01", "--fix", "--json")).isEmpty();
+        assertThat(check.problems("reconcile", "--since=2026-11-01T06:00:00Z")).isEmpty();
+        assertThat(check.problems("reconcile", "--since=last-tuesday")).containsExactly("--since must be an ISO date or "
+                + "date-time, as in --since=2026-11-01 or --since=2026-11-01T06:00:00Z");
+        assertThat(check.problems("reconcile", "--since", "2026-11-01")).containsExactly("--since needs its value after "
+                + "'=', as in --since=DATE, not after a space");
+        assertThat(check.problems("reconcile", "--fix=yes")).containsExactly("--fix takes no value");
     }
 
     @Test
@@ -100,10 +111,10 @@ class ArgumentCheckTest {
         assertThat(check.problems("--erp.password=my", "secret", "phrase")).containsExactly(
                 "one command at a time, got [(an argument), (an argument)]");
         assertThat(check.problems("--erp.password=my", "secret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile)");
         assertThat(check.problems("--erp.password:S3cr3t")).containsExactly(
                 "an option that is not --key=value (--erp.password...)");
         assertThat(check.problems("Sup3r$ecret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile)");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.coupapoexport.export;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,6 +52,17 @@ final class LedgerOnH2 implements AutoCloseable {
     /** The ledger's row of a snapshot, which must exist. */
     LedgerEntry row(PurchaseOrderSnapshot snapshot) {
         return ledger.find(snapshot.idempotencyKey()).orElseThrow();
+    }
+
+    /**
+     * {@code reconcile --fix} put the PO back to not exported, just after the ERP's last acceptance of it, having found
+     * that the ERP does not hold it as the ledger says.
+     */
+    void putBackByReconciliation(long coupaId) {
+        OffsetDateTime accepted = jdbc.queryForObject("SELECT MAX(ACCEPTED_AT) FROM EXPORT_LEDGER WHERE COUPA_ID = ?",
+                OffsetDateTime.class, coupaId);
+        jdbc.update("INSERT INTO RECONCILIATION_DIFFERENCE (RECONCILIATION_ID, COUPA_ID, KIND, FIX, RECORDED_AT) "
+                + "VALUES ('reconciliation-1', ?, 'NOT_IN_ERP', 'UNMARKED', ?)", coupaId, accepted.plusSeconds(1));
     }
 
     @Override

@@ -274,7 +274,8 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             if (wanted != null && !wanted.contains(String.valueOf(po.get("status")))) {
                 continue;
             }
-            if (numbers != null && !numbers.contains(String.valueOf(po.get("po-number")))) {
+            if (numbers != null && !numbers.contains(String.valueOf(po.get("po-number")))
+                    || !ReconcileFilters.match(po, request)) {
                 continue;
             }
             page.add(fields(po, request));

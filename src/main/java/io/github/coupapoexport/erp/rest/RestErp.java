@@ -7,9 +7,11 @@ import java.util.List;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.erp.ErpHolding;
 import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.foundation.JsonBodies;
 import io.github.coupapoexport.foundation.Texts;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -43,10 +45,32 @@ public class RestErp implements Erp {
 
     private final JsonMapper json;
 
+    private final @Nullable RestErpLookup lookup;
+
     public RestErp(RestClient restClient, Backoff retry, JsonMapper json) {
+        this(restClient, retry, json, null);
+    }
+
+    /** @param lookupPath {@code erp.lookup-path}, or null when the ERP offers no look-up of a PO */
+    public RestErp(RestClient restClient, Backoff retry, JsonMapper json, @Nullable String lookupPath) {
         this.restClient = restClient;
         this.retry = retry;
         this.json = json;
+        this.lookup = lookupPath == null || lookupPath.isBlank() ? null
+                : new RestErpLookup(restClient, retry, json, lookupPath);
+    }
+
+    @Override
+    public boolean readsHoldings() {
+        return lookup != null;
+    }
+
+    @Override
+    public ErpHolding holding(ErpHolding.Question purchaseOrder) {
+        if (lookup == null) {
+            return Erp.super.holding(purchaseOrder);
+        }
+        return lookup.holding(purchaseOrder);
     }
 
     /** Posts the document's JSON as the ledger keeps it, so that a repeat is the very text posted before. */

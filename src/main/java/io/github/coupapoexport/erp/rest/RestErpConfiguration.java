@@ -33,6 +33,6 @@ public class RestErpConfiguration {
             })
             .build();
         return new RestErp(restClient, erp.retry().backoff(RestErp.TransientFailure.class),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(), erp.lookupPath());
     }
 }

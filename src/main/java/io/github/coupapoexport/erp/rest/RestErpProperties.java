@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long an ERP call waits for a connection
  * @param readTimeout how long an ERP call waits for its answer
  * @param retry the backoff for 408, 429, 5xx, timeouts and refused connections (4 retries unless set)
+ * @param lookupPath where the ERP answers what it holds of one PO ({@code GET}, below the base URL, naming the PO by
+ * {@code {coupaId}} or {@code {poNumber}}), for {@code reconcile}; unset, the ERP is not read. Not in the contract.
  */
 @ConfigurationProperties("erp")
 public record RestErpProperties(
@@ -32,7 +34,8 @@ public record RestErpProperties(
         Secret password,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
-        @DefaultValue @NestedConfigurationProperty RetrySettings retry) implements CheckedSettings, Endpoint {
+        @DefaultValue @NestedConfigurationProperty RetrySettings retry,
+        String lookupPath) implements CheckedSettings, Endpoint {
 
     /** The ERP's own number of retries (Coupa's is 5), where {@code erp.retry.max-retries} is not set. */
     static final int DEFAULT_MAX_RETRIES = 4;
@@ -58,6 +61,11 @@ public record RestErpProperties(
             problems.add("erp.password is required with erp.username");
         }
         problems.addAll(retry.problems("erp.retry"));
+        if (lookupPath != null && !lookupPath.isBlank()
+                && (!lookupPath.startsWith("/") || !lookupPath.contains("{coupaId}") && !lookupPath.contains("{poNumber}"))) {
+            problems.add("erp.lookup-path must start with / and name the PO by {coupaId} or {poNumber}, e.g. "
+                    + "/purchase-orders/{coupaId}");
+        }
         return problems;
     }
 }

@@ -8,6 +8,9 @@ import java.util.Map;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpDelivery;
+import io.github.coupapoexport.erp.ErpHolding;
+import io.github.coupapoexport.erp.ErpReadException;
+import io.github.coupapoexport.erp.ErpSetupException;
 import io.github.coupapoexport.foundation.Backoff;
 import io.github.coupapoexport.mapping.ErpAction;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
@@ -78,6 +81,35 @@ public class SapS4HanaErp implements Erp {
                 : change(document, delivery.erpDocumentId()),
                 (last, attempts) -> last instanceof SapAnswers.Final answered ? answered.answer()
                         : new ErpAnswer.Unreachable(last.getMessage()));
+    }
+
+    /** SAP is read by the same look-up that guards a create. */
+    @Override
+    public boolean readsHoldings() {
+        return true;
+    }
+
+    /**
+     * Whether SAP holds a PO for this Coupa PO, by the look-up that guards a create (by number, or by the external
+     * reference). SAP keeps no Coupa version, so the revision is not known: only a PO SAP lacks is told.
+     */
+    @Override
+    public ErpHolding holding(ErpHolding.Question purchaseOrder) {
+        if (purchaseOrder.poNumber() == null || purchaseOrder.poNumber().isBlank()) {
+            // Never sent: a PO without a number is refused before SAP.
+            return new ErpHolding.NotHeld();
+        }
+        return retry.run(() -> {
+            String number = lookUp(purchaseOrder.poNumber());
+            return number == null ? new ErpHolding.NotHeld() : new ErpHolding.Held(null, number);
+        }, (last, attempts) -> {
+            if (last instanceof SapAnswers.Final answered && answered.answer() instanceof ErpAnswer.Refused refused) {
+                throw new ErpSetupException(refused.reason());
+            }
+            throw new ErpReadException("SAP's look-up of PO " + purchaseOrder.poNumber() + " failed: "
+                    + last.getMessage() + (last instanceof SapAnswers.Final ? "" : " (gave up after " + attempts
+                    + " attempts)"), last);
+        });
     }
 
     /** The calls that change SAP, from the document alone: no token is fetched, nothing is read or changed. */

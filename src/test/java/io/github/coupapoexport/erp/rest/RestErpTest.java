@@ -187,7 +187,7 @@ class RestErpTest {
     private static RestErp erpClient(String baseUrl) {
         RestErpProperties settings = new RestErpProperties(baseUrl, null, "erp-user", new Secret(PASSWORD),
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)));
+                new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)), null);
         return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings);
     }
 
