@@ -3,11 +3,14 @@ package io.github.coupapoexport.coupa;
 import java.time.Duration;
 
 import io.github.coupapoexport.foundation.ClientCredentialsTokens;
+import io.github.coupapoexport.foundation.HttpObservations;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -39,16 +42,17 @@ public class CoupaClientConfiguration {
     }
 
     @Bean
-    CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
+    CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties, ObservationRegistry observations,
+            MeterRegistry meters) {
         JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(properties.connectTimeout(),
                 properties.readTimeout());
         RateLimiter rateLimiter = rateLimiter(properties);
         JsonMapper json = coupaJson();
         OAuth2ClientHttpRequestInterceptor bearerToken = new CoupaTokenRequests(
-                ClientCredentialsTokens.tokenClient(requestFactory), rateLimiter, json)
+                ClientCredentialsTokens.tokenClient(requestFactory, observations), rateLimiter, json)
             .bearerTokens(registration(properties), TOKEN_RENEWAL_MARGIN);
 
-        RestClient restClient = RestClient.builder()
+        RestClient restClient = HttpObservations.observed(RestClient.builder(), observations)
             .baseUrl(properties.root())
             .requestFactory(requestFactory)
             .requestInterceptor(bearerToken)
@@ -56,7 +60,7 @@ public class CoupaClientConfiguration {
             .requestInterceptor(new WireLog("coupa"))
             .build();
         return new CoupaApi(restClient, json, properties, rateLimiter,
-                properties.retry().backoff(TransientCoupaFailure.class));
+                properties.retry().backoff(TransientCoupaFailure.class), new CoupaMeters(meters));
     }
 
     /** One limiter for every Coupa call, token requests included: a request every 1/rps seconds, no bursts on top of Coupa's own allowance. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
@@ -37,6 +38,8 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
 
     private final boolean replay;
 
+    private final Consumer<ExportProtocol.Result> outcomes;
+
     private ExportTally tally = ExportTally.NONE;
 
     private final List<String> unansweredInARow = new ArrayList<>();
@@ -50,6 +53,14 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
      */
     public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
             StepExecution stepExecution) {
+        this(protocol, senders, outageThreshold, stepExecution, result -> {
+        });
+    }
+
+    /** @param outcomes told how each PO ended, from the sending threads: the run's meters */
+    public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
+            StepExecution stepExecution, Consumer<ExportProtocol.Result> outcomes) {
+        this.outcomes = outcomes;
         this.protocol = protocol;
         this.senders = senders;
         this.outageThreshold = outageThreshold;
@@ -103,8 +114,11 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
         }
     }
 
-    private synchronized void count(ExportProtocol.Result result) {
-        tally = tally.plus(result);
+    private void count(ExportProtocol.Result result) {
+        synchronized (this) {
+            tally = tally.plus(result);
+        }
+        outcomes.accept(result);
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {
