@@ -26,7 +26,7 @@ class PackageLayersTest {
 
     /** Bottom first. */
     private static final List<String> FLOORS = List.of("foundation", "settings", "coupa", "mapping", "ledger", "erp",
-            "erp.rest", "erp.sap", "erp.staging", "export", "monitoring", "runlock", "job", "cli", "");
+            "erp.rest", "erp.sap", "erp.staging", "export", "monitoring", "metrics", "runlock", "job", "cli", "");
 
     /** An import (a wildcard one too), or a name written out in full, of a class of this application. */
     private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT)

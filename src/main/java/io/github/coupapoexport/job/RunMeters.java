@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.coupapoexport.export.ExportProtocol;
-import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailureClass;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
