@@ -15,12 +15,13 @@ import org.springframework.web.client.RestClient;
  * Every Coupa and ERP call observed as {@code http.client.requests}, with a {@code uri} tag that never holds a PO's
  * id: the callers build their URIs from templates, but pass the finished URI, so the template is gone by the time
  * the observation is made and Spring would tag each call {@code uri=none}. The path is made a template again here:
- * each segment that holds a digit or a quote (an id, a PO number, an OData key like {@code ('4500000017')}) becomes
- * {@code {id}}, and the query is left out.
+ * each segment that is a number, holds three digits or more, a quote or a parenthesis (an id, a PO number, an OData
+ * key like {@code A_PurchaseOrder('4500000017')}) or is longer than any name becomes {@code {id}}; the query is left
+ * out. {@code oauth2} and {@code v1} stay as they are.
  */
 public final class HttpObservations {
 
-    private static final Pattern VARIABLE = Pattern.compile(".*[0-9'%].*");
+    private static final Pattern VARIABLE = Pattern.compile("[0-9]+|.*['()%].*|(.*[0-9]){3}.*");
 
     private static final int LONGEST_NAME = 40;
 

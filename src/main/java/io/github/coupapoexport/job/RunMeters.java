@@ -42,15 +42,25 @@ public class RunMeters implements JobExecutionListener {
         this.registry = registry;
         this.failing = failing;
         this.clock = clock;
+        // Every outcome at zero from the start, even for a run that fails before its first PO: a run pushes all of
+        // them, so that a Pushgateway never shows an earlier run's outcome beside this run's (a push replaces a
+        // metric's samples only by the ones it carries).
+        for (ExportProtocol.Result result : ExportProtocol.Result.values()) {
+            purchaseOrders(result);
+        }
     }
+
 
     /** One more PO of the run ended so; a PO waiting in the ERP's queue counts as queued. */
     public void counted(ExportProtocol.Result result) {
-        Counter.builder(PURCHASE_ORDERS)
+        purchaseOrders(result).increment();
+    }
+
+    private Counter purchaseOrders(ExportProtocol.Result result) {
+        return Counter.builder(PURCHASE_ORDERS)
             .description("Purchase orders the run handled, by how they ended")
             .tag("outcome", outcome(result))
-            .register(registry)
-            .increment();
+            .register(registry);
     }
 
     static String outcome(ExportProtocol.Result result) {
