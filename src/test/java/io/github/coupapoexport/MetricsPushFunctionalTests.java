@@ -1,6 +1,13 @@
 package io.github.coupapoexport;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A run's meters pushed to a real Prometheus Pushgateway and read back as Prometheus would scrape them. */
 class MetricsPushFunctionalTests {
+
+    private static final Path MONITORING = Path.of("config", "monitoring");
+
+    private static final Pattern METRIC_NAME = Pattern.compile(
+            "\\b(coupa_po_export|spring_batch|http_client)_[a-z_]+?_(total|seconds|sum|count|max)\\b");
 
     private static Pushgateway pushgateway;
 
@@ -48,7 +60,7 @@ class MetricsPushFunctionalTests {
     }
 
     @Test
-    void runPushesItsPurchaseOrdersCoupaCallsErpAnswersAndSpringBatchObservationsWhenItEnds() {
+    void runPushesItsPurchaseOrdersCoupaCallsErpAnswersAndSpringBatchObservationsWhenItEnds() throws IOException {
         // given two POs the ERP takes, one the mapping rejects, and Coupa answering the first call 429
         harness.coupa.add(po(4821).line(Line.amount(11, "1", "Consulting", "100.00")),
                 po(4822).line(Line.amount(21, "1", "Consulting", "200.00")),
@@ -100,6 +112,22 @@ class MetricsPushFunctionalTests {
                 Map.of("method", "POST", "uri", "/purchase-orders", "status", "201"))).hasValue(2);
         assertThat(pushgateway.lines("http_client_requests_seconds_count", Map.of()))
             .noneMatch(line -> line.contains("482"));
+        // what the Grafana dashboard and the alert rules of config/monitoring read is what a run pushes
+        assertThat(metricNamesIn(MONITORING.resolve("coupa-po-export-dashboard.json"),
+                MONITORING.resolve("coupa-po-export-alerts.yml")))
+            .isNotEmpty()
+            .allSatisfy(name -> assertThat(pushgateway.lines(name, Map.of())).as(name).isNotEmpty());
+    }
+
+    private static Set<String> metricNamesIn(Path... files) throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (Path file : files) {
+            Matcher name = METRIC_NAME.matcher(Files.readString(file));
+            while (name.find()) {
+                names.add(name.group());
+            }
+        }
+        return names;
     }
 
     @Test
