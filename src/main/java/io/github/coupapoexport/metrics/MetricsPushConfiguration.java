@@ -31,6 +31,7 @@ public class MetricsPushConfiguration {
         String authorization = StringUtils.hasText(settings.getToken()) ? "Bearer " + settings.getToken()
                 : StringUtils.hasText(settings.getUsername())
                         ? PushgatewayPush.basic(settings.getUsername(), settings.getPassword()) : null;
-        return new PushgatewayPush(registry, group, authorization, settings.getPushRate());
+        return new PushgatewayPush(registry, group, authorization, settings.getPushRate(),
+                settings.getShutdownOperation());
     }
 }

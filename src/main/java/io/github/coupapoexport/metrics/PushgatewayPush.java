@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager.ShutdownOperation;
 
 /**
  * Pushes the run's meters to a Prometheus Pushgateway: every {@code push-rate} while the run lasts, and a last time
@@ -46,12 +47,16 @@ public class PushgatewayPush implements DisposableBean {
 
     private final ScheduledExecutorService schedule;
 
+    private final ShutdownOperation atClose;
+
     /**
      * @param group the group's URL, e.g. {@code http://host:9091/metrics/job/coupa-po-export}
      * @param authorization the {@code Authorization} header's value, or null for none
      */
-    PushgatewayPush(PrometheusMeterRegistry registry, URI group, String authorization, Duration pushRate) {
+    PushgatewayPush(PrometheusMeterRegistry registry, URI group, String authorization, Duration pushRate,
+            ShutdownOperation atClose) {
         this.registry = registry;
+        this.atClose = atClose;
         this.group = group;
         this.authorization = authorization;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
@@ -76,21 +81,36 @@ public class PushgatewayPush implements DisposableBean {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** The last push, once the job has ended: the application is closing. */
+    /**
+     * The last push, once the job has ended: the application is closing. As Boot's {@code shutdown-operation} says:
+     * {@code post} (this application's default), {@code put} (the group becomes this run's meters alone),
+     * {@code delete} (the group is removed) or {@code none}.
+     */
     @Override
     public void destroy() {
         schedule.shutdownNow();
-        push();
+        switch (atClose) {
+            case POST -> send("POST");
+            case PUT -> send("PUT");
+            case DELETE -> send("DELETE");
+            default -> {
+            }
+        }
     }
 
     void push() {
+        send("POST");
+    }
+
+    private void send(String method) {
         if (registry.getMeters().stream().noneMatch(meter -> meter.getId().getName().startsWith("spring.batch.job"))) {
             return;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(group)
             .timeout(TIMEOUT)
             .header("Content-Type", TEXT_FORMAT)
-            .POST(HttpRequest.BodyPublishers.ofString(registry.scrape(), StandardCharsets.UTF_8));
+            .method(method, "DELETE".equals(method) ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(registry.scrape(), StandardCharsets.UTF_8));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
