@@ -68,12 +68,13 @@ class MetricsPushFunctionalTests {
         harness.coupa.faults().throttle(1, 0);
 
         // when
-        ExportJobHarness.RunResult run = harness.run(pushingTo(pushgateway.address()));
+        ExportJobHarness.RunResult run = harness.run(pushingTo(pushgateway.address(),
+                "--management.prometheus.metrics.export.pushgateway.grouping-key.instance=nightly"));
 
-        // then the pushed values are the run's
+        // then the pushed values are the run's, in the group of the job and the grouping key
         assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
-        String job = "coupa-po-export";
-        assertThat(pushgateway.value("coupa_po_export_purchase_orders_total", Map.of("job", job, "outcome", "exported")))
+        assertThat(pushgateway.value("coupa_po_export_purchase_orders_total",
+                Map.of("job", "coupa-po-export", "instance", "nightly", "outcome", "exported")))
             .as(pushgateway.metrics()).hasValue(2);
         assertThat(pushgateway.value("coupa_po_export_purchase_orders_total", Map.of("outcome", "failed")))
             .hasValue(1);

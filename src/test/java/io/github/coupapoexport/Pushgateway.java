@@ -43,7 +43,10 @@ final class Pushgateway implements AutoCloseable {
         int port = freePort();
         try {
             Path log = Files.createTempFile("pushgateway", ".log");
-            Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port)
+            // Debian's build persists to /var/lib/prometheus/pushgateway.data by default: an empty file name keeps
+            // the metrics in memory only, so that no run of the tests sees another's. The admin API wipes them.
+            Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=127.0.0.1:" + port,
+                    "--persistence.file=", "--web.enable-admin-api")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -98,8 +101,13 @@ final class Pushgateway implements AutoCloseable {
     /** Forgets every group, so that each test reads only what its own runs pushed. */
     void wipe() {
         try {
-            http.send(HttpRequest.newBuilder(URI.create("http://" + address() + "/api/v1/admin/wipe")).PUT(
-                    HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> wiped = http.send(HttpRequest.newBuilder(URI.create("http://" + address()
+                    + "/api/v1/admin/wipe")).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (wiped.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the Pushgateway was not wiped: HTTP " + wiped.statusCode() + " "
+                        + wiped.body());
+            }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
