@@ -3,11 +3,13 @@ package io.github.coupapoexport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import io.github.coupapoexport.sandbox.CoupaPo.Line;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +154,30 @@ class MetricsPushFunctionalTests {
         assertThat(pushgateway.value("coupa_po_export_purchase_orders_total", Map.of("outcome", "exported")))
             .hasValue(0);
         assertThat(pushgateway.value("coupa_po_export_last_success_timestamp_seconds", Map.of())).hasValue(succeeded);
+    }
+
+    @Test
+    void runStoppedBySigtermPushesItsValuesAsItEndsWithExit4() {
+        // given pages of POs, and an ERP slow enough to signal the run in the middle of them
+        for (int id = 1; id <= 30; id++) {
+            harness.coupa.add(po(id).line(Line.amount(id * 10, "1", "Consulting", "100.00")));
+        }
+        harness.erp.answerAfter(40);
+        ExportProcess run = ExportProcess.launchFromClassPath(
+                harness.arguments(pushingTo(pushgateway.address(), "--coupa.page-size=10")), Map.of());
+        harness.awaitErpDocuments(5, Duration.ofSeconds(60));
+
+        // when
+        run.terminate();
+
+        // then the push made as the application closed carries the stopped run
+        assertThat(run.exitCode(Duration.ofSeconds(30))).as(run.output()).isEqualTo(4);
+        long marked = IntStream.rangeClosed(1, 30).filter(harness.coupa::isExported).count();
+        assertThat(pushgateway.value("spring_batch_job_seconds_count", Map.of("spring_batch_job_status", "STOPPED")))
+            .as(run.output()).hasValue(1);
+        assertThat(pushgateway.value("coupa_po_export_purchase_orders_total", Map.of("outcome", "exported")))
+            .hasValue(marked);
+        assertThat(pushgateway.value("coupa_po_export_last_success_timestamp_seconds", Map.of())).isEmpty();
     }
 
     @Test
