@@ -50,22 +50,16 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
     /**
      * @param senders sends and marks a chunk's POs {@code export.concurrency} at a time, so that the ERP's latency
      * hides behind Coupa's; every Coupa call still goes through the one rate limiter
+     * @param outcomes told how each PO ended, from the sending threads: the run's meters
      */
     public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
-            StepExecution stepExecution) {
-        this(protocol, senders, outageThreshold, stepExecution, result -> {
-        });
-    }
-
-    /** @param outcomes told how each PO ended, from the sending threads: the run's meters */
-    public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
             StepExecution stepExecution, Consumer<ExportProtocol.Result> outcomes) {
-        this.outcomes = outcomes;
         this.protocol = protocol;
         this.senders = senders;
         this.outageThreshold = outageThreshold;
         this.stepExecution = stepExecution;
         this.replay = ExportJobParameters.replay(stepExecution.getJobParameters());
+        this.outcomes = outcomes;
     }
 
     /**
