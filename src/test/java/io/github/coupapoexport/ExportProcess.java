@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +47,21 @@ public final class ExportProcess {
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(arguments);
         return start(new ProcessBuilder(command));
+    }
+
+    /**
+     * The application from the test class path in a process of its own, with {@code environment} added to its
+     * environment: what a setting read only from an environment variable (e.g. {@code OTEL_*}) needs.
+     */
+    public static ExportProcess launchFromClassPath(List<String> arguments, Map<String, String> environment) {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", classPath, CoupaPoExportApplication.class.getName()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return start(builder);
     }
 
     /** {@code java -jar .../coupa-po-export.jar} started in {@code workingFolder}, as a scheduler may start it. */

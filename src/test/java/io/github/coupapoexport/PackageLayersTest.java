@@ -26,8 +26,8 @@ class PackageLayersTest {
 
     /** Bottom first. */
     private static final List<String> FLOORS = List.of("foundation", "settings", "coupa", "mapping", "ledger", "erp",
-            "erp.rest", "erp.sap", "erp.staging", "export", "reconciliation", "monitoring", "runlock", "job",
-            "alerting", "report", "cli", "");
+            "erp.rest", "erp.sap", "erp.staging", "export", "reconciliation", "monitoring", "metrics", "runlock",
+            "job", "alerting", "report", "cli", "");
 
     /** An import (a wildcard one too), or a name written out in full, of a class of this application. */
     private static final Pattern REFERENCE = Pattern.compile("\\b" + Pattern.quote(ROOT)

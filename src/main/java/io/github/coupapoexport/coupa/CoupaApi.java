@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,14 +54,17 @@ public class CoupaApi {
 
     private final Map<String, LongAdder> callsByPurpose = new ConcurrentHashMap<>();
 
+    private final CoupaMeters meters;
+
     public CoupaApi(RestClient restClient, JsonMapper json, CoupaProperties properties, CoupaPace pace,
-            Backoff retry) {
+            Backoff retry, CoupaMeters meters) {
         this.restClient = restClient;
         this.uris = new DefaultUriBuilderFactory(properties.root());
         this.json = json;
         this.properties = properties;
         this.pace = pace;
         this.retry = retry;
+        this.meters = meters;
     }
 
     /** What Coupa answered to one call. */
@@ -126,7 +130,11 @@ public class CoupaApi {
 
     private Answer exchange(String purpose, HttpMethod method, URI uri, byte[] body) {
         callsByPurpose.computeIfAbsent(purpose, key -> new LongAdder()).increment();
-        if (!pace.awaitTurn()) {
+        meters.called(purpose);
+        long waitStarted = System.nanoTime();
+        boolean permitted = pace.awaitTurn();
+        meters.waitedForSlot(Duration.ofNanos(System.nanoTime() - waitStarted));
+        if (!permitted) {
             throw new TransientCoupaFailure(method + " " + uri + ": no request slot under coupa.requests-per-second", null);
         }
         RestClient.RequestBodySpec request = restClient.method(method).uri(uri).accept(MediaType.APPLICATION_JSON);
@@ -146,6 +154,7 @@ public class CoupaApi {
                 }
                 if (status == 429) {
                     pace.tooManyRequests();
+                    meters.throttled();
                     throw TransientCoupaFailure.tooManyRequests(failure, uri, response.getHeaders());
                 }
                 if (status == 408 || status >= 500 && (method != HttpMethod.POST || status == 502 || status == 503

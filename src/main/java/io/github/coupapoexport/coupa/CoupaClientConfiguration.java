@@ -3,9 +3,12 @@ package io.github.coupapoexport.coupa;
 import java.time.Duration;
 
 import io.github.coupapoexport.foundation.ClientCredentialsTokens;
+import io.github.coupapoexport.foundation.HttpObservations;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -37,16 +40,17 @@ public class CoupaClientConfiguration {
     }
 
     @Bean
-    CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties) {
+    CoupaApi coupaApi(SettingsCheck settings, CoupaProperties properties, ObservationRegistry observations,
+            MeterRegistry meters) {
         JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(properties.connectTimeout(),
                 properties.readTimeout());
         CoupaPace pace = CoupaPace.of(properties.requestsPerSecond());
         JsonMapper json = coupaJson();
         OAuth2ClientHttpRequestInterceptor bearerToken = new CoupaTokenRequests(
-                ClientCredentialsTokens.tokenClient(requestFactory), pace, json)
+                ClientCredentialsTokens.tokenClient(requestFactory, observations), pace, json)
             .bearerTokens(registration(properties), TOKEN_RENEWAL_MARGIN);
 
-        RestClient restClient = RestClient.builder()
+        RestClient restClient = HttpObservations.observed(RestClient.builder(), observations)
             .baseUrl(properties.root())
             .requestFactory(requestFactory)
             .requestInterceptor(bearerToken)
@@ -54,7 +58,7 @@ public class CoupaClientConfiguration {
             .requestInterceptor(new WireLog("coupa"))
             .build();
         return new CoupaApi(restClient, json, properties, pace,
-                properties.retry().backoff(TransientCoupaFailure.class));
+                properties.retry().backoff(TransientCoupaFailure.class), new CoupaMeters(meters));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -95,9 +96,9 @@ public class ClientCredentialsTokens implements OAuth2AccessTokenResponseClient<
         this.failures = failures;
     }
 
-    /** A RestClient that can send the form as bytes and read a token answer. */
-    public static RestClient tokenClient(ClientHttpRequestFactory requestFactory) {
-        return RestClient.builder()
+    /** A RestClient that can send the form as bytes and read a token answer; its calls observed like the others. */
+    public static RestClient tokenClient(ClientHttpRequestFactory requestFactory, ObservationRegistry observations) {
+        return HttpObservations.observed(RestClient.builder(), observations)
             .requestFactory(requestFactory)
             .configureMessageConverters(converters -> converters.addCustomConverter(new ByteArrayHttpMessageConverter())
                 .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))

@@ -12,9 +12,11 @@ import io.github.coupapoexport.coupa.CoupaPurchaseOrderReader;
 import io.github.coupapoexport.coupa.Selection;
 import io.github.coupapoexport.erp.Erp;
 import io.github.coupapoexport.erp.ErpProperties;
+import io.github.coupapoexport.erp.MeasuredErp;
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.export.UnfinishedSnapshots;
 import io.github.coupapoexport.ledger.ExportLedger;
+import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.mapping.PurchaseOrderExport;
 import io.github.coupapoexport.mapping.PurchaseOrderMapper;
 import io.github.coupapoexport.mapping.ValueMaps;
@@ -23,6 +25,7 @@ import io.github.coupapoexport.monitoring.IntegrationRuns;
 import io.github.coupapoexport.monitoring.OutcomeReports;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -66,18 +69,18 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     Job purchaseOrderExportJob(JobRepository jobRepository, Step finishUnfinishedExports, Step exportPurchaseOrders,
             CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunMeasurements measurements,
-            RunOutcome runOutcome) {
+            RunMeters meters, RunOutcome runOutcome) {
         return reportedJob(JOB_NAME, jobRepository, finishUnfinishedExports, exportPurchaseOrders,
-                List.of(monitoring, launched, measurements, runOutcome));
+                List.of(monitoring, launched, measurements, meters, runOutcome));
     }
 
     /** {@code --po}: named POs sent again; a job of its own, so that {@code run} never resumes a replay. */
     @Bean
     Job purchaseOrderReplayJob(JobRepository jobRepository, Step finishUnfinishedExports, Step replayPurchaseOrders,
             CoupaMonitoringListener monitoring, LaunchedExecutions launched, RunMeasurements measurements,
-            RunOutcome runOutcome) {
+            RunMeters meters, RunOutcome runOutcome) {
         return reportedJob(REPLAY_JOB_NAME, jobRepository, finishUnfinishedExports, replayPurchaseOrders,
-                List.of(monitoring, launched, measurements, runOutcome));
+                List.of(monitoring, launched, measurements, meters, runOutcome));
     }
 
     /** A job that sends to the ERP: unfinished exports first, then its own step; every outcome reported in Coupa. */
@@ -92,9 +95,10 @@ public class PurchaseOrderExportJobConfiguration {
     @Bean
     Step finishUnfinishedExports(SettingsCheck settings, JobRepository jobRepository,
             PlatformTransactionManager transactionManager, Erp erp, CoupaClient coupa, ExportLedger ledger,
-            ErpProperties erpProperties, RunLock runLock) {
-        UnfinishedSnapshots unfinished = new UnfinishedSnapshots(erp, coupa, ledger, erpProperties.outageThreshold(),
-                runLock::checkStillHeld).withVerdictsOverdueAfter(erpProperties.verdictOverdue(), Clock.systemUTC());
+            ErpProperties erpProperties, RunLock runLock, MeterRegistry meters) {
+        UnfinishedSnapshots unfinished = new UnfinishedSnapshots(new MeasuredErp(erp, meters), coupa, ledger,
+                erpProperties.outageThreshold(), runLock::checkStillHeld)
+            .withVerdictsOverdueAfter(erpProperties.verdictOverdue(), Clock.systemUTC());
         return new StepBuilder(UNFINISHED_STEP_NAME, jobRepository)
             .tasklet(new UnfinishedExports(unfinished), transactionManager)
             .allowStartIfComplete(true)
@@ -181,6 +185,11 @@ public class PurchaseOrderExportJobConfiguration {
         return new RunMeasurements(coupaApi, jobRepository);
     }
 
+    @Bean
+    RunMeters runMeters(MeterRegistry meters, FailingPurchaseOrders failing) {
+        return new RunMeters(meters, failing, Clock.systemUTC());
+    }
+
     /** The exit status of the export and the replay, from the export ledger. */
     @Bean
     RunOutcome runOutcome(JobRepository jobRepository, ExportLedger ledger) {
@@ -216,9 +225,9 @@ public class PurchaseOrderExportJobConfiguration {
     @StepScope
     PurchaseOrderExportWriter erpPurchaseOrderWriter(SettingsCheck settings, Erp erp, CoupaClient coupa,
             ExportLedger ledger, ExportProperties export, ErpProperties erpProperties, TaskExecutor erpSenders,
-            @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new PurchaseOrderExportWriter(new ExportProtocol(erp, coupa, ledger, export.markExported()), erpSenders,
-                erpProperties.outageThreshold(), stepExecution);
+            @Value("#{stepExecution}") StepExecution stepExecution, MeterRegistry meters, RunMeters runMeters) {
+        return new PurchaseOrderExportWriter(new ExportProtocol(new MeasuredErp(erp, meters), coupa, ledger,
+                export.markExported()), erpSenders, erpProperties.outageThreshold(), stepExecution, runMeters::counted);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 import io.github.coupapoexport.export.ExportProtocol;
 import io.github.coupapoexport.mapping.PurchaseOrderExport.InvalidPurchaseOrder;
@@ -37,6 +38,8 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
 
     private final boolean replay;
 
+    private final Consumer<ExportProtocol.Result> outcomes;
+
     private ExportTally tally = ExportTally.NONE;
 
     private final List<String> unansweredInARow = new ArrayList<>();
@@ -47,14 +50,16 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
     /**
      * @param senders sends and marks a chunk's POs {@code export.concurrency} at a time, so that the ERP's latency
      * hides behind Coupa's; every Coupa call still goes through the one rate limiter
+     * @param outcomes told how each PO ended, from the sending threads: the run's meters
      */
     public PurchaseOrderExportWriter(ExportProtocol protocol, TaskExecutor senders, int outageThreshold,
-            StepExecution stepExecution) {
+            StepExecution stepExecution, Consumer<ExportProtocol.Result> outcomes) {
         this.protocol = protocol;
         this.senders = senders;
         this.outageThreshold = outageThreshold;
         this.stepExecution = stepExecution;
         this.replay = ExportJobParameters.replay(stepExecution.getJobParameters());
+        this.outcomes = outcomes;
     }
 
     /**
@@ -103,8 +108,11 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
         }
     }
 
-    private synchronized void count(ExportProtocol.Result result) {
-        tally = tally.plus(result);
+    private void count(ExportProtocol.Result result) {
+        synchronized (this) {
+            tally = tally.plus(result);
+        }
+        outcomes.accept(result);
     }
 
     private void recordInvalid(InvalidPurchaseOrder invalid) {

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,28 @@ public class FailingPurchaseOrders {
         return failing;
     }
 
+    /**
+     * How many of the snapshots a job execution handled last it left failing, by class: what the run's meters report
+     * as its failures (a PO's later success in another run does not change what this run saw).
+     */
+    public Map<FailureClass, Long> countsIn(long jobExecutionId) {
+        Map<FailureClass, Long> counts = new EnumMap<>(FailureClass.class);
+        jdbc.query("SELECT f.OUTCOME, COUNT(*) AS SNAPSHOTS FROM EXPORT_LEDGER f WHERE f.JOB_EXECUTION_ID = ? AND "
+                + FAILING + " GROUP BY f.OUTCOME", rs -> {
+                    counts.merge(classOf(rs.getString("OUTCOME")), rs.getLong("SNAPSHOTS"), Long::sum);
+                }, jobExecutionId);
+        return counts;
+    }
+
+    private static FailureClass classOf(String outcome) {
+        return switch (outcome) {
+            case "INVALID" -> FailureClass.PO_DATA;
+            case "REJECTED" -> FailureClass.ERP_REFUSED;
+            case "ERP_UNREACHABLE", "QUEUED" -> FailureClass.ERP_UNANSWERED;
+            default -> FailureClass.COUPA_REFUSED;
+        };
+    }
+
     /** The latest snapshot fails as {@code stillFailing} counts it, or Coupa refused its report for good. */
     private static final String FAILING = "(f.OUTCOME IN ('REJECTED', 'INVALID', 'ERP_UNREACHABLE', 'COUPA_REFUSED') "
             + "OR f.OUTCOME = 'ACCEPTED' AND f.COUPA_MARK = 'REFUSED' OR f.OUTCOME = 'QUEUED' AND f.VERDICT_PROBLEM "
@@ -101,12 +124,7 @@ public class FailingPurchaseOrders {
         OffsetDateTime first = attempts.stream().map(Snapshot::firstAttemptAt).min(Comparator.naturalOrder())
             .orElseThrow();
         int count = attempts.stream().mapToInt(Snapshot::attempts).sum();
-        FailureClass failureClass = switch (latest.outcome()) {
-            case "INVALID" -> FailureClass.PO_DATA;
-            case "REJECTED" -> FailureClass.ERP_REFUSED;
-            case "ERP_UNREACHABLE", "QUEUED" -> FailureClass.ERP_UNANSWERED;
-            default -> FailureClass.COUPA_REFUSED;
-        };
+        FailureClass failureClass = classOf(latest.outcome());
         String reason = switch (latest.outcome()) {
             case "QUEUED" -> latest.verdictProblem();
             case "ACCEPTED" -> "REFUSED".equals(latest.coupaMark()) ? latest.coupaMarkMessage()

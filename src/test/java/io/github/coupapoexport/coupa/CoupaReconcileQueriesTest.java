@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class CoupaReconcileQueriesTest {
             .build();
         CoupaApi api = new CoupaApi(restClient, CoupaClientConfiguration.coupaJson(), properties,
                 new CoupaPace(rateLimiter, properties.requestsPerSecond(), InstantSource.system()),
-                properties.retry().backoff(TransientCoupaFailure.class));
+                properties.retry().backoff(TransientCoupaFailure.class), new CoupaMeters(new SimpleMeterRegistry()));
         client = new CoupaClient(api, properties);
     }
 

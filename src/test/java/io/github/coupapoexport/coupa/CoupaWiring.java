@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -33,7 +35,8 @@ final class CoupaWiring {
         keys.put("coupa.monitoring.integration-code", "PO_TO_ERP");
         settings.forEach((key, value) -> keys.put("coupa." + key, value));
         properties = new Binder(new MapConfigurationPropertySource(keys)).bind("coupa", CoupaProperties.class).get();
-        api = configuration.coupaApi(new SettingsCheck(List.of(properties)), properties);
+        api = configuration.coupaApi(new SettingsCheck(List.of(properties)), properties,
+                ObservationRegistry.NOOP, new SimpleMeterRegistry());
     }
 
     CoupaProperties properties() {

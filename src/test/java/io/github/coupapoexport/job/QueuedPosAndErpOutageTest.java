@@ -86,7 +86,8 @@ class QueuedPosAndErpOutageTest {
     private PurchaseOrderExportWriter writer(int outageThreshold) {
         StepExecution step = MetaDataInstanceFactory.createStepExecution();
         ExportProtocol protocol = new ExportProtocol(erpDown, coupaUntouched(), ledger, MarkExported.AFTER_ERP);
-        return new PurchaseOrderExportWriter(protocol, new SyncTaskExecutor(), outageThreshold, step);
+        return new PurchaseOrderExportWriter(protocol, new SyncTaskExecutor(), outageThreshold, step, result -> {
+        });
     }
 
     private ExportLedger migratedLedger() {

@@ -1,9 +1,11 @@
 package io.github.coupapoexport.erp.rest;
 
 import io.github.coupapoexport.erp.ErpProperties;
+import io.github.coupapoexport.foundation.HttpObservations;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RestErpConfiguration {
 
     @Bean
-    RestErp restErp(SettingsCheck settings, RestErpProperties erp) {
-        RestClient restClient = RestClient.builder()
+    RestErp restErp(SettingsCheck settings, RestErpProperties erp, ObservationRegistry observations) {
+        RestClient restClient = HttpObservations.observed(RestClient.builder(), observations)
             .baseUrl(erp.root())
             .requestFactory(HttpRequestFactories.of(erp.connectTimeout(), erp.readTimeout()))
             .requestInterceptor(new WireLog("erp"))

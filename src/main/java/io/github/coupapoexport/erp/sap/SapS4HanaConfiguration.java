@@ -6,9 +6,11 @@ import java.time.Duration;
 import io.github.coupapoexport.erp.ErpAnswer;
 import io.github.coupapoexport.erp.ErpProperties;
 import io.github.coupapoexport.foundation.ClientCredentialsTokens;
+import io.github.coupapoexport.foundation.HttpObservations;
 import io.github.coupapoexport.foundation.HttpRequestFactories;
 import io.github.coupapoexport.foundation.WireLog;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,12 +34,13 @@ public class SapS4HanaConfiguration {
     private static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofMinutes(2);
 
     @Bean
-    SapS4HanaErp sapS4HanaErp(SettingsCheck settings, SapS4HanaProperties sap) {
+    SapS4HanaErp sapS4HanaErp(SettingsCheck settings, SapS4HanaProperties sap, ObservationRegistry observations) {
         JdkClientHttpRequestFactory requestFactory = HttpRequestFactories.of(sap.connectTimeout(), sap.readTimeout());
         JsonMapper json = JsonMapper.builder().build();
-        RestClient.Builder client = RestClient.builder().requestFactory(requestFactory);
+        RestClient.Builder client = HttpObservations.observed(RestClient.builder(), observations)
+            .requestFactory(requestFactory);
         if (sap.oauth2().configured()) {
-            client.requestInterceptor(new ClientCredentialsTokens(ClientCredentialsTokens.tokenClient(requestFactory),
+            client.requestInterceptor(new ClientCredentialsTokens(ClientCredentialsTokens.tokenClient(requestFactory, observations),
                     tokenUri -> {
                     }, json, new SapTokenFailures()).bearerTokens(registration(sap.oauth2()), TOKEN_RENEWAL_MARGIN));
         }

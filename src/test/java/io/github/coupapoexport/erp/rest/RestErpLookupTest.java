@@ -11,6 +11,7 @@ import io.github.coupapoexport.erp.ErpSetupException;
 import io.github.coupapoexport.foundation.Secret;
 import io.github.coupapoexport.settings.RetrySettings;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,8 @@ class RestErpLookupTest {
 
     private RestErp erpClient(String lookupPath) {
         RestErpProperties settings = settings(lookupPath);
-        return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings);
+        return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings,
+                ObservationRegistry.NOOP);
     }
 
     private RestErpProperties settings(String lookupPath) {

@@ -15,6 +15,7 @@ import io.github.coupapoexport.mapping.ErpAction;
 import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.settings.RetrySettings;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,8 @@ class RestErpTest {
         RestErpProperties settings = new RestErpProperties(baseUrl, null, "erp-user", new Secret(PASSWORD),
                 Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new RetrySettings(MAX_RETRIES, Duration.ofMillis(5), Duration.ofMillis(20)), null);
-        return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings);
+        return new RestErpConfiguration().restErp(new SettingsCheck(List.of(settings)), settings,
+                ObservationRegistry.NOOP);
     }
 
     private static ErpPurchaseOrder document() {

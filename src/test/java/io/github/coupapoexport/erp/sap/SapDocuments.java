@@ -13,6 +13,7 @@ import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.sandbox.FakeSap;
 import io.github.coupapoexport.settings.RetrySettings;
 import io.github.coupapoexport.settings.SettingsCheck;
+import io.micrometer.observation.ObservationRegistry;
 
 /** The adapter as the application builds it against a {@link FakeSap}, and the documents the tests send it. */
 final class SapDocuments {
@@ -72,7 +73,8 @@ final class SapDocuments {
     }
 
     static SapS4HanaErp adapter(SapS4HanaProperties settings) {
-        return new SapS4HanaConfiguration().sapS4HanaErp(new SettingsCheck(List.of(settings)), settings);
+        return new SapS4HanaConfiguration().sapS4HanaErp(new SettingsCheck(List.of(settings)), settings,
+                ObservationRegistry.NOOP);
     }
 
     static SapS4HanaErp adapter(FakeSap sap) {
