@@ -34,10 +34,11 @@ import org.springframework.boot.context.properties.bind.Name;
  */
 public final class ArgumentCheck {
 
-    public static final String USAGE = "usage: java -jar coupa-po-export.jar [run|status|stop|recover|failures|retry] "
-            + "[--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] [--class=CLASS] [--json|--csv] [--property=value ...]";
+    public static final String USAGE = "usage: java -jar coupa-po-export.jar "
+            + "[run|status|stop|recover|failures|retry|baseline] [--dry-run [--out=DIR]] [--po=NUMBER[,NUMBER...]] "
+            + "[--class=CLASS] [--before=DATE] [--json|--csv] [--property=value ...]";
 
-    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry");
+    static final Set<String> COMMANDS = Set.of("run", "status", "stop", "recover", "failures", "retry", "baseline");
 
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv");
@@ -47,7 +48,7 @@ public final class ArgumentCheck {
 
     /** Options of this command line that need a value after {@code =}. */
     private static final Map<String, String> VALUED = Map.of("out", "--out=DIR", "po", "--po=NUMBER[,NUMBER...]",
-            "class", "--class=" + String.join("|", FailureClass.labels()));
+            "class", "--class=" + String.join("|", FailureClass.labels()), "before", "--before=DATE");
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -133,11 +134,16 @@ public final class ArgumentCheck {
         else if (commands.size() == 1 && !COMMANDS.contains(commands.get(0))) {
             String word = shown.get(0);
             problems.add("unknown command " + (word.equals(commands.get(0)) ? "'" + word + "'" : word)
-                    + " (known: run, status, stop, recover, failures, retry)");
+                    + " (known: run, status, stop, recover, failures, retry, baseline)");
         }
         else if (commands.equals(List.of("retry")) && Arrays.stream(arguments)
             .noneMatch(argument -> argument.startsWith("--po=") || argument.startsWith("--class="))) {
             problems.add("retry needs --po=NUMBER[,NUMBER...] or --class=CLASS (one of the classes failures lists)");
+        }
+        else if (commands.equals(List.of("baseline"))
+                && Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--before="))) {
+            problems.add("baseline needs --before=DATE, " + BaselineDate.FORMS + ": the POs Coupa created before it are "
+                    + "marked exported without being sent");
         }
         return problems;
     }
@@ -177,6 +183,9 @@ public final class ArgumentCheck {
             }
             if (name.equals("class") && !FailureClass.labels().contains(value)) {
                 return "--class must be one of " + String.join(", ", FailureClass.labels());
+            }
+            if (name.equals("before") && !value.isBlank() && BaselineDate.parse(value).isEmpty()) {
+                return "--before must be " + BaselineDate.FORMS;
             }
             if (name.equals("po") && !Selection.of(value).replay()) {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";

@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.github.coupapoexport.job.BaselineJobConfiguration;
 import io.github.coupapoexport.job.ExportJobParameters;
 import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
@@ -217,6 +218,7 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
         for (Job job : List.of(jobs.export(), jobs.replay(), jobs.dryRun())) {
             running.addAll(jobRepository.findRunningJobExecutions(job.getName()));
         }
+        running.addAll(jobRepository.findRunningJobExecutions(BaselineJobConfiguration.JOB_NAME));
         return running;
     }
 

@@ -1,6 +1,11 @@
 package io.github.coupapoexport.cli;
 
+import io.github.coupapoexport.coupa.CoupaClient;
+import io.github.coupapoexport.job.LaunchedExecutions;
+import io.github.coupapoexport.ledger.Baselines;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +17,13 @@ public class OperatorCommandConfiguration {
     @Bean
     StatusCommand statusCommand(JobRepository jobRepository) {
         return new StatusCommand(jobRepository, System.out);
+    }
+
+    @Bean
+    BaselineCommand baselineCommand(JobOperator jobOperator, JobRepository jobRepository, Job purchaseOrderBaselineJob,
+            LaunchedExecutions launchedExecutions, Baselines baselines, CoupaClient coupaClient) {
+        return new BaselineCommand(jobOperator, jobRepository, purchaseOrderBaselineJob, launchedExecutions, baselines,
+                coupaClient, System.out);
     }
 
     @Bean

@@ -81,11 +81,12 @@ public class ExportProtocol {
             boolean replay) {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
-        if (known != null && known.accepted()) {
-            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
+        if (known != null && known.erpHolds()) {
+            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it; or a baseline
+            // took it as held (keyed in by hand) and stopped, or Coupa refused, before it was marked.
             ledger.recordHandledBy(key, jobExecutionId);
-            log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
-                    snapshot.label(), key, known.erpDocumentId());
+            log.info("PO {} ({}) is held by the ERP already ({}); marking it exported without sending it",
+                    snapshot.label(), key, known.accepted() ? "accepted as " + known.erpDocumentId() : "baselined");
             return markOnly(snapshot);
         }
         if (known != null && known.outcome() == LedgerOutcome.QUEUED) {
