@@ -24,6 +24,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -93,9 +94,9 @@ public class BaselineJobConfiguration {
 
     @Bean
     @StepScope
-    BaselineWriter baselineWriter(BaselineProtocol baselineProtocol, ValueMaps valueMaps,
+    BaselineWriter baselineWriter(BaselineProtocol baselineProtocol, ValueMaps valueMaps, TaskExecutor erpSenders,
             @Value("#{stepExecution}") StepExecution stepExecution) {
-        return new BaselineWriter(baselineProtocol, new PurchaseOrderMapper(valueMaps), stepExecution);
+        return new BaselineWriter(baselineProtocol, new PurchaseOrderMapper(valueMaps), erpSenders, stepExecution);
     }
 
     /** The parameters of one baseline job instance; never a secret, they are stored in the job repository. */
