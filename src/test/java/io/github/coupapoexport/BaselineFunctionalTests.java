@@ -199,6 +199,35 @@ class BaselineFunctionalTests {
     }
 
     @Test
+    void markCoupaRefusesLeavesThePoBaselinedExitsThreeAndTheNextRunOnlyMarksIt() {
+        // given Coupa refusing to mark PO 9 exported (its validation of the PO)
+        StubMapping refusing = front.server().stubFor(WireMock.put(WireMock.urlPathEqualTo("/api/purchase_orders/9"))
+            .withQueryParam("exported", WireMock.equalTo("true"))
+            .atPriority(1)
+            .willReturn(WireMock.aResponse().withStatus(422)
+                .withBody("{\"errors\":{\"order_header\":[\"Ship to address is not valid\"]}}")));
+
+        // when
+        ExportJobHarness.RunResult baseline = run("baseline", BEFORE);
+
+        // then
+        assertThat(baseline.exitCode()).as(baseline.output()).isEqualTo(3);
+        assertThat(baseline.output()).contains("coupa-po-export: Coupa refused to mark PO 9 exported")
+            .contains("coupa-po-export: baseline marked=19 changed-meanwhile=0 refused=1 before=2026-01-01T00:00:00Z "
+                    + "exit=3");
+        assertThat(harness.coupa.isExported(9)).isFalse();
+        assertThat(row(9).get("OUTCOME")).isEqualTo("BASELINED");
+
+        // and when Coupa takes the mark again, the next run only marks PO 9: the ERP is taken to hold it
+        front.server().removeStub(refusing);
+        ExportJobHarness.RunResult run = run();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.summary()).contains("read=4", "exported=3", "skipped=1");
+        assertThat(harness.erp.received()).extracting(Received::poNumber).containsExactlyInAnyOrder("21", "22", "23");
+        assertThat(harness.coupa.exportedIds()).hasSize(23);
+    }
+
+    @Test
     void baselineWithoutADateOrWithAnUnreadableOneExitsTwoBeforeAnythingStarts() {
         assertThat(run("baseline").output()).contains("baseline needs --before=DATE");
         ExportJobHarness.RunResult unreadable = run("baseline", "--before=01/01/2026");
