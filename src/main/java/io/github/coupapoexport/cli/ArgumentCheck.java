@@ -145,6 +145,12 @@ public final class ArgumentCheck {
             problems.add("baseline needs --before=DATE, " + BaselineDate.FORMS + ": the POs Coupa created before it are "
                     + "marked exported without being sent");
         }
+        boolean baseline = commands.equals(List.of("baseline"));
+        // An option the command ignores would let a mistyped command line do something else than it says.
+        Arrays.stream(arguments).filter(argument -> baseline ? argument.matches("--(po|class|out)(=.*)?")
+                : argument.matches("--before(=.*)?")).map(argument -> argument.split("=", 2)[0]).distinct()
+            .forEach(option -> problems.add(option + (baseline ? " is not an option of baseline"
+                    : " is an option of baseline only")));
         return problems;
     }
 

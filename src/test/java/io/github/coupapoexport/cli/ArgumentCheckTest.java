@@ -109,6 +109,13 @@ class ArgumentCheckTest {
     }
 
     @Test
+    void baselineRefusesTheOptionsItWouldIgnoreAndOnlyBaselineTakesADate() {
+        assertThat(check.problems("baseline", "--before=2026-01-01", "--po=4821")).containsExactly(
+                "--po is not an option of baseline");
+        assertThat(check.problems("run", "--before=2026-01-01")).containsExactly("--before is an option of baseline only");
+    }
+
+    @Test
     void aBaselineDateIsTheStartOfThatDayInUtcAndADateTimeKeepsItsOffset() {
         assertThat(BaselineDate.parse("2026-01-01")).contains(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(BaselineDate.parse("2026-01-01T08:30:00+01:00")).contains(Instant.parse("2026-01-01T07:30:00Z"));
