@@ -160,6 +160,13 @@ class BaselineFunctionalTests {
             .contains("exit=1 reason=");
         assertThat(harness.coupa.exportedIds()).containsExactlyElementsOf(ids(1, 5));
 
+        // and a scheduled run refuses to start while the baseline is unfinished: it would flood the ERP with creates
+        ExportJobHarness.RunResult early = run();
+        assertThat(early.exitCode()).as(early.output()).isEqualTo(2);
+        assertThat(early.output()).contains("the baseline (execution 1, before=2026-01-01T00:00:00Z) ended FAILED; run "
+                + "baseline --before=2026-01-01T00:00:00Z again until it exits 0 before exporting");
+        assertThat(harness.erp.received()).isEmpty();
+
         // and when Coupa is back and the same command runs again
         front.server().removeStub(failing);
         ExportJobHarness.RunResult rerun = run("baseline", BEFORE, "--coupa.page-size=5");

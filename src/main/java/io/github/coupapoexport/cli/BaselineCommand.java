@@ -114,6 +114,22 @@ public class BaselineCommand implements OperatorCommand {
     }
 
     /**
+     * Why an export must not start now, or null: the latest baseline failed, was stopped, or was left running, so the
+     * POs it has not reached yet would go to the ERP as CREATEs, the flood it is there to prevent.
+     */
+    static String unfinished(JobRepository jobRepository) {
+        JobInstance lastInstance = jobRepository.getLastJobInstance(BaselineJobConfiguration.JOB_NAME);
+        JobExecution last = lastInstance == null ? null : jobRepository.getLastJobExecution(lastInstance);
+        if (last == null || last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+            return null;
+        }
+        String before = last.getJobParameters().getString(BaselineJobConfiguration.BEFORE);
+        return "the baseline (execution " + last.getId() + ", before=" + before + ") ended " + last.getStatus()
+                + "; run baseline --before=" + before + " again until it exits 0 before exporting, or the POs it has "
+                + "not reached go to the ERP as CREATEs";
+    }
+
+    /**
      * Resumes the latest baseline execution when it failed, was stopped, or was left running by a process that is gone
      * (this one holds the run lock) and was for the same date; otherwise starts a new one.
      */

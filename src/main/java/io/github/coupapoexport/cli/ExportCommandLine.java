@@ -137,6 +137,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private ExitCode export() throws Exception {
+        String baselineUnfinished = BaselineCommand.unfinished(jobRepository);
+        if (baselineUnfinished != null) {
+            out.println("coupa-po-export: " + baselineUnfinished + "; exit 2");
+            return ExitCode.CONFIGURATION_ERROR;
+        }
         new StopOnSignal(this::stopLaunchedExecutions, STOP_GRACE_PERIOD).install();
         return summarise(resumeOrStart(), "");
     }
