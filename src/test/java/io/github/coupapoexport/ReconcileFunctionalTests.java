@@ -52,6 +52,23 @@ class ReconcileFunctionalTests {
     }
 
     @Test
+    void aPoTheBaselineTookAsKeyedInByHandAgreesThoughTheErpNeverAcceptedIt() {
+        // given PO 1 exported by the job, PO 2 baselined at go-live (marked exported, never sent)
+        harness.coupa.add(po(1).line(line(1)));
+        assertThat(harness.run().exitCode()).isZero();
+        harness.coupa.add(po(2).line(line(2)));
+        ExportJobHarness.RunResult baseline = harness.run("baseline", "--before=2030-01-01");
+        assertThat(baseline.exitCode()).as(baseline.output()).isZero();
+
+        // when
+        ExportJobHarness.RunResult reconcile = harness.run("reconcile", SINCE);
+
+        // then
+        assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
+        assertThat(reconcile.output()).contains("exported-in-coupa=2 not-in-erp=0 not-exported=0 newer-in-coupa=0");
+    }
+
+    @Test
     void theThreeKindsAreFoundThenFixPutsTwoBackAndTheNextRunSendsThem() {
         // given POs 1 to 3 exported by the job; then PO 4 marked exported by hand, never sent; PO 2 not exported any
         // more at the version the ERP accepted; PO 3 exported at a version the ERP never got

@@ -91,6 +91,20 @@ class SettingsInUseFunctionalTests {
     }
 
     @Test
+    void theBaselineCallsCoupaButNeedsNoErpSetting() {
+        // when
+        ExportJobHarness.RunResult withoutErp = harness.run("baseline", "--before=2030-01-01", "--dry-run", NO_ERP);
+        ExportJobHarness.RunResult withoutSecret = harness.run("baseline", "--before=2030-01-01", "--dry-run",
+                NO_COUPA_SECRET);
+
+        // then
+        assertThat(withoutErp.exitCode()).as(withoutErp.output()).isZero();
+        assertThat(withoutErp.output()).contains("baseline dry-run would mark 0 left-to-run=1");
+        assertThat(withoutSecret.exitCode()).as(withoutSecret.output()).isEqualTo(2);
+        assertThat(withoutSecret.output()).contains("coupa.client-secret is required");
+    }
+
+    @Test
     void theExportStillNeedsEverySettingAndNamesEveryProblemAtOnce() {
         // when
         ExportJobHarness.RunResult run = harness.run(NO_COUPA_SECRET, NO_ERP);

@@ -38,14 +38,14 @@ public final class ArgumentCheck {
 
     /** The commands, in the order the usage and the messages list them. */
     static final List<String> COMMAND_LIST = List.of("run", "status", "stop", "recover", "failures", "retry", "report",
-            "reconcile");
+            "reconcile", "baseline");
 
     static final Set<String> COMMANDS = Set.copyOf(COMMAND_LIST);
 
     public static final String USAGE = "usage: java -jar coupa-po-export.jar "
             + "[" + String.join("|", COMMAND_LIST) + "] [--dry-run [--out=DIR]] "
-            + "[--po=NUMBER[,NUMBER...]] [--class=CLASS] [--since=DATE] [--fix] [--json|--csv] [report --out=FILE.html] "
-            + "[--property=value ...]";
+            + "[--po=NUMBER[,NUMBER...]] [--class=CLASS] [--since=DATE] [--fix] [--before=DATE] [--json|--csv] "
+            + "[report --out=FILE.html] [--property=value ...]";
 
     /** Options that take no value. */
     private static final Set<String> FLAGS = Set.of("dry-run", "json", "csv", "fix");
@@ -56,7 +56,7 @@ public final class ArgumentCheck {
     /** Options of this command line that need a value after {@code =}. */
     private static final Map<String, String> VALUED = Map.of("out", "--out=DIR (dry run) or --out=FILE.html (report)",
             "po", "--po=NUMBER[,NUMBER...]", "class", "--class=" + String.join("|", FailureClass.labels()), "since",
-            "--since=DATE");
+            "--since=DATE", "before", "--before=DATE");
 
     /**
      * A name Spring can bind: a map key in brackets may hold spaces and dots ({@code
@@ -154,6 +154,17 @@ public final class ArgumentCheck {
             .noneMatch(argument -> argument.startsWith("--po=") || argument.startsWith("--class="))) {
             problems.add("retry needs --po=NUMBER[,NUMBER...] or --class=CLASS (one of the classes failures lists)");
         }
+        else if (commands.equals(List.of("baseline"))
+                && Arrays.stream(arguments).noneMatch(argument -> argument.startsWith("--before="))) {
+            problems.add("baseline needs --before=DATE, " + BaselineDate.FORMS + ": the POs Coupa created before it are "
+                    + "marked exported without being sent");
+        }
+        boolean baseline = commands.equals(List.of("baseline"));
+        // An option the command ignores would let a mistyped command line do something else than it says.
+        Arrays.stream(arguments).filter(argument -> baseline ? argument.matches("--(po|class|out)(=.*)?")
+                : argument.matches("--before(=.*)?")).map(argument -> argument.split("=", 2)[0]).distinct()
+            .forEach(option -> problems.add(option + (baseline ? " is not an option of baseline"
+                    : " is an option of baseline only")));
         return problems;
     }
 
@@ -195,6 +206,9 @@ public final class ArgumentCheck {
             }
             if (name.equals("since") && !value.isBlank() && Since.problem(value) != null) {
                 return Since.problem(value);
+            }
+            if (name.equals("before") && !value.isBlank() && BaselineDate.parse(value).isEmpty()) {
+                return "--before must be " + BaselineDate.FORMS;
             }
             if (name.equals("po") && !Selection.of(value).replay()) {
                 return "--po needs one or more PO numbers, e.g. --po=4821,4822";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import io.github.coupapoexport.job.BaselineJobConfiguration;
 import io.github.coupapoexport.job.ExportJobParameters;
 import io.github.coupapoexport.job.ExportJobs;
 import io.github.coupapoexport.job.LaunchedExecutions;
@@ -151,6 +152,11 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private ExitCode export() throws Exception {
+        String baselineUnfinished = BaselineCommand.unfinished(jobRepository);
+        if (baselineUnfinished != null) {
+            out.println("coupa-po-export: " + baselineUnfinished + "; exit 2");
+            return ExitCode.CONFIGURATION_ERROR;
+        }
         new StopOnSignal(this::stopLaunchedExecutions, STOP_GRACE_PERIOD).install();
         return summarise(resumeOrStart(), "");
     }

@@ -5,9 +5,12 @@ import java.time.Clock;
 import io.github.coupapoexport.coupa.CoupaApi;
 import io.github.coupapoexport.coupa.CoupaClient;
 import io.github.coupapoexport.erp.Erp;
+import io.github.coupapoexport.job.LaunchedExecutions;
+import io.github.coupapoexport.ledger.Baselines;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders;
 import io.github.coupapoexport.ledger.Reconciliations;
 import io.github.coupapoexport.reconciliation.Reconciler;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +28,13 @@ public class OperatorCommandConfiguration {
     @Bean
     StopCommand stopCommand(JobRepository jobRepository, JobOperator jobOperator) {
         return new StopCommand(jobRepository, jobOperator, System.out);
+    }
+
+    @Bean
+    BaselineCommand baselineCommand(JobOperator jobOperator, JobRepository jobRepository, Job purchaseOrderBaselineJob,
+            LaunchedExecutions launchedExecutions, Baselines baselines, CoupaClient coupaClient) {
+        return new BaselineCommand(jobOperator, jobRepository, purchaseOrderBaselineJob, launchedExecutions, baselines,
+                coupaClient, System.out);
     }
 
     @Bean

@@ -22,7 +22,10 @@ public final class SettingsInUse {
         String command = ArgumentCheck.commandOf(arguments);
         return switch (command) {
             case "status", "failures", "stop", "report" -> EnumSet.of(SettingsArea.GENERAL);
-            case "recover", "baseline" -> EnumSet.of(SettingsArea.COUPA, SettingsArea.GENERAL);
+            case "recover" -> EnumSet.of(SettingsArea.COUPA, SettingsArea.GENERAL);
+            // the baseline keeps each PO's lines as the mapping (value maps) makes them, and marks export.concurrency
+            // at a time
+            case "baseline" -> EnumSet.of(SettingsArea.COUPA, SettingsArea.EXPORT, SettingsArea.GENERAL);
             case "reconcile" -> EnumSet.of(SettingsArea.COUPA, SettingsArea.ERP, SettingsArea.GENERAL);
             // run, its dry run and replay, and retry: the export itself
             default -> EnumSet.allOf(SettingsArea.class);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.coupapoexport.job.BaselineJobConfiguration;
 import io.github.coupapoexport.job.PurchaseOrderExportJobConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public class StopCommand implements OperatorCommand {
         List<JobExecution> running = new ArrayList<>();
         for (String job : List.of(PurchaseOrderExportJobConfiguration.JOB_NAME,
                 PurchaseOrderExportJobConfiguration.REPLAY_JOB_NAME,
-                PurchaseOrderExportJobConfiguration.DRY_RUN_JOB_NAME)) {
+                PurchaseOrderExportJobConfiguration.DRY_RUN_JOB_NAME, BaselineJobConfiguration.JOB_NAME)) {
             running.addAll(jobRepository.findRunningJobExecutions(job));
         }
         if (running.isEmpty()) {

@@ -67,6 +67,13 @@ public class CoupaClient implements PurchaseOrderMarks {
                 pageSize);
     }
 
+    /** The ids of the POs the selection holds above {@code afterId}, page by page (a baseline's dry run). */
+    public IdCursorPager purchaseOrderIds(Selection selection, long afterId) {
+        return new IdCursorPager((cursor, limit) -> page("select purchase order ids",
+                builder -> query(builder, selection, cursor, limit, ID_FIELDS), cursor, limit), afterId,
+                CoupaProperties.MAX_PAGE_SIZE);
+    }
+
     /** How many POs the selection holds above {@code afterId}, counted by paging their ids only. */
     public long countPurchaseOrdersToExport(Selection selection, long afterId) {
         IdCursorPager ids = new IdCursorPager((cursor, limit) -> page("count purchase orders",
@@ -220,11 +227,16 @@ public class CoupaClient implements PurchaseOrderMarks {
             .queryParam("dir", "asc")
             .queryParam("limit", "{limit}")
             .queryParam("fields", "{fields}");
+        if (selection.createdBefore() != null) {
+            // A baseline's limit: strict ISO-8601 in UTC, its ':' encoded as a URI variable's value is.
+            builder.queryParam("created-at[lt]", "{createdBefore}");
+        }
         if (properties.apiFilter() != null && !properties.apiFilter().isBlank()) {
             builder.queryParam("filter", "{filter}");
         }
         return builder.build(Map.of("statuses", String.join(",", properties.statuses()), "afterId", afterId,
                 "limit", limit, "fields", fields, "filter", properties.apiFilter() == null ? "" : properties.apiFilter(),
-                "poNumbers", String.join(",", selection.poNumbers())));
+                "poNumbers", String.join(",", selection.poNumbers()),
+                "createdBefore", selection.createdBefore() == null ? "" : selection.createdBefore().toString()));
     }
 }

@@ -81,18 +81,19 @@ public class ExportProtocol {
             boolean replay) {
         String key = snapshot.idempotencyKey();
         LedgerEntry known = ledger.find(key).orElse(null);
-        if (known != null && known.accepted()) {
-            if (ledger.putBackByReconciliation(known)) {
+        if (known != null && known.erpHolds()) {
+            if (known.accepted() && ledger.putBackByReconciliation(known)) {
                 // reconcile --fix found that the ERP does not hold what it accepted under this very key: sent again on
                 // purpose, under a key of its own, as a replay is, since an ERP that honours keys would answer 409.
                 log.info("PO {} ({}) is sent again: reconcile --fix found the ERP does not hold it as accepted",
                         snapshot.label(), key);
                 return export(snapshot.replayedIn(jobExecutionId), document, jobExecutionId, true);
             }
-            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it.
+            // The ERP applied this very snapshot before and the run stopped before Coupa heard of it; or a baseline
+            // took it as held (keyed in by hand) and stopped, or Coupa refused, before it was marked.
             ledger.recordHandledBy(key, jobExecutionId);
-            log.info("PO {} ({}) was already accepted by the ERP as {}; marking it exported without sending it again",
-                    snapshot.label(), key, known.erpDocumentId());
+            log.info("PO {} ({}) is held by the ERP already ({}); marking it exported without sending it",
+                    snapshot.label(), key, known.accepted() ? "accepted as " + known.erpDocumentId() : "baselined");
             return markOnly(snapshot);
         }
         if (known != null && known.outcome() == LedgerOutcome.QUEUED) {

@@ -23,9 +23,16 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public class ExportLedger {
 
-    private static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
+    static final String COLUMNS = "IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, OUTCOME, "
             + "OUTCOME_MESSAGE, ERP_DOCUMENT_ID, JOB_EXECUTION_ID, ATTEMPTS, FIRST_ATTEMPT_AT, ACCEPTED_AT, DOCUMENT, "
             + "COUPA_MARK, COUPA_MARK_MESSAGE, QUEUED_AT, VERDICT_PROBLEM";
+
+    /**
+     * The condition on a ledger row (unqualified column names) under which the ERP holds its PO as of that snapshot:
+     * accepted by the ERP, or baselined ({@link LedgerOutcome#erpHolds()}). For queries that ask which POs the ERP
+     * holds, e.g. "exported in Coupa but never accepted by the ERP", which must not name a baselined PO.
+     */
+    public static final String ERP_HOLDS = "OUTCOME IN ('ACCEPTED', 'BASELINED')";
 
     private final JdbcTemplate jdbc;
 
@@ -36,10 +43,13 @@ public class ExportLedger {
         this.writes = new LedgerWrites(jdbc, transactionManager, clock);
     }
 
-    /** The lines of the last document the ERP accepted for this PO, if it ever accepted one. */
+    /**
+     * The lines of the last document the ERP accepted for this PO (or, for a baselined PO, the lines the ERP is taken to
+     * hold), if it holds any.
+     */
     public Optional<PreviousExport> lastAccepted(long coupaId) {
-        List<String> lines = jdbc.queryForList("SELECT SENT_LINES FROM EXPORT_LEDGER WHERE COUPA_ID = ? "
-                + "AND OUTCOME = 'ACCEPTED' ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", String.class, coupaId);
+        List<String> lines = jdbc.queryForList("SELECT SENT_LINES FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "
+                + ERP_HOLDS + " ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", String.class, coupaId);
         return lines.stream().findFirst().map(sent -> new PreviousExport(ErpDocumentJson.readLines(sent)));
     }
 
@@ -78,10 +88,23 @@ public class ExportLedger {
                 jobExecutionId).stream().findFirst();
     }
 
-    /** The snapshot of this PO the ERP accepted last, with the document it holds, if any. */
+    /**
+     * The snapshot of this PO the ERP accepted last, with the document it holds, if any; a baselined one has neither a
+     * document nor an ERP document id (it was never sent), so it matches no new document and names no ERP document.
+     */
     public Optional<LedgerEntry> lastAcceptedEntry(long coupaId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND OUTCOME = 'ACCEPTED' "
-                + "ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND " + ERP_HOLDS
+                + " ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", ENTRY, coupaId).stream().findFirst();
+    }
+
+    /**
+     * Whether the ERP holds this PO as far as the ledger knows: it accepted a snapshot of it, or a baseline took it as
+     * held. A PO Coupa shows exported without either is one the ERP may not have.
+     */
+    public boolean erpHolds(long coupaId) {
+        Integer held = jdbc.queryForObject("SELECT COUNT(*) FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND " + ERP_HOLDS,
+                Integer.class, coupaId);
+        return held != null && held > 0;
     }
 
     /**
@@ -109,7 +132,7 @@ public class ExportLedger {
 
     /**
      * How many POs these job executions handled whose latest snapshot failed and is not in the ERP as Coupa shows it:
-     * rejected, invalid, unanswered, held back, accepted with a mark Coupa refused, or queued in an ERP whose verdict
+     * rejected, invalid, unanswered, held back, accepted (or baselined) with a mark Coupa refused, or queued in an ERP whose verdict
      * could not be read or is overdue.
      */
     public long stillFailing(List<Long> jobExecutionIds) {
@@ -119,7 +142,7 @@ public class ExportLedger {
         String executions = String.join(",", jobExecutionIds.stream().map(String::valueOf).toList());
         Long failing = jdbc.queryForObject("SELECT COUNT(DISTINCT COUPA_ID) FROM EXPORT_LEDGER l WHERE "
                 + "l.JOB_EXECUTION_ID IN (" + executions + ") AND (l.OUTCOME IN ('REJECTED', 'INVALID', "
-                + "'ERP_UNREACHABLE', 'COUPA_REFUSED') OR l.OUTCOME = 'ACCEPTED' AND l.COUPA_MARK = 'REFUSED' "
+                + "'ERP_UNREACHABLE', 'COUPA_REFUSED') OR l.OUTCOME IN ('ACCEPTED', 'BASELINED') AND l.COUPA_MARK = 'REFUSED' "
                 + "OR l.OUTCOME = 'QUEUED' AND l.VERDICT_PROBLEM IS NOT NULL) "
                 + "AND NOT EXISTS (SELECT 1 FROM EXPORT_LEDGER later WHERE later.COUPA_ID = l.COUPA_ID "
                 + "AND later.LAST_ATTEMPT_AT > l.LAST_ATTEMPT_AT)", Long.class);
@@ -263,7 +286,7 @@ public class ExportLedger {
     }
 
 
-    private static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getString("IDEMPOTENCY_KEY"),
+    static final RowMapper<LedgerEntry> ENTRY = (rs, row) -> new LedgerEntry(rs.getString("IDEMPOTENCY_KEY"),
             rs.getLong("COUPA_ID"), rs.getString("PO_NUMBER"), (Integer) rs.getObject("PO_VERSION"),
             rs.getString("PO_STATUS"), LedgerOutcome.valueOf(rs.getString("OUTCOME")), rs.getString("OUTCOME_MESSAGE"),
             rs.getString("ERP_DOCUMENT_ID"), rs.getLong("JOB_EXECUTION_ID"), rs.getInt("ATTEMPTS"),

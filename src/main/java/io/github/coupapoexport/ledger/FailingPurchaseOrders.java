@@ -103,7 +103,7 @@ public class FailingPurchaseOrders {
 
     /** The latest snapshot fails as {@code stillFailing} counts it, or Coupa refused its report for good. */
     private static final String FAILING = "(f.OUTCOME IN ('REJECTED', 'INVALID', 'ERP_UNREACHABLE', 'COUPA_REFUSED') "
-            + "OR f.OUTCOME = 'ACCEPTED' AND f.COUPA_MARK = 'REFUSED' OR f.OUTCOME = 'QUEUED' AND f.VERDICT_PROBLEM "
+            + "OR f.OUTCOME IN ('ACCEPTED', 'BASELINED') AND f.COUPA_MARK = 'REFUSED' OR f.OUTCOME = 'QUEUED' AND f.VERDICT_PROBLEM "
             + "IS NOT NULL OR f.REPORT_FAILURE IS NOT NULL AND f.REPORT_ATTEMPTS >= " + ReportQueue.MAX_REFUSALS + ")";
 
     /** One ledger row of a failing PO, as far as the list needs it. */
@@ -115,7 +115,8 @@ public class FailingPurchaseOrders {
     private static FailingPurchaseOrder failing(long coupaId, List<Snapshot> snapshots) {
         int since = 0;
         for (int i = 0; i < snapshots.size() - 1; i++) {
-            if ("ACCEPTED".equals(snapshots.get(i).outcome())) {
+            // Since the ERP last held the PO: accepted, or taken as held by a baseline.
+            if (LedgerOutcome.valueOf(snapshots.get(i).outcome()).erpHolds()) {
                 since = i + 1;
             }
         }
@@ -127,7 +128,7 @@ public class FailingPurchaseOrders {
         FailureClass failureClass = classOf(latest.outcome());
         String reason = switch (latest.outcome()) {
             case "QUEUED" -> latest.verdictProblem();
-            case "ACCEPTED" -> "REFUSED".equals(latest.coupaMark()) ? latest.coupaMarkMessage()
+            case "ACCEPTED", "BASELINED" -> "REFUSED".equals(latest.coupaMark()) ? latest.coupaMarkMessage()
                     : "Coupa refused the report of its outcome: " + latest.reportFailure();
             default -> latest.outcomeMessage();
         };

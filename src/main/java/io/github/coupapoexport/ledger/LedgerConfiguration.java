@@ -17,6 +17,11 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    Baselines baselines(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        return new Baselines(jdbc, transactionManager, Clock.systemUTC());
+    }
+
+    @Bean
     FailingPurchaseOrders failingPurchaseOrders(JdbcTemplate jdbc) {
         return new FailingPurchaseOrders(jdbc);
     }

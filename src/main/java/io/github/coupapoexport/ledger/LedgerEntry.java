@@ -19,6 +19,11 @@ public record LedgerEntry(String idempotencyKey, long coupaId, String poNumber, 
         return outcome == LedgerOutcome.ACCEPTED;
     }
 
+    /** The ERP holds the PO as of this snapshot: accepted, or baselined (so it is only to be marked, never sent). */
+    public boolean erpHolds() {
+        return outcome.erpHolds();
+    }
+
     /** Sent, and whether the ERP applied it is not known; the document kept can be sent again under its key. */
     public boolean outcomeUnknown() {
         return document != null && outcome.unknown(true);

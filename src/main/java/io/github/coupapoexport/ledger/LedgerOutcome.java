@@ -23,8 +23,22 @@ public enum LedgerOutcome {
     INVALID,
     /** Coupa refused to mark the PO exported before it was sent ({@code before-erp}); nothing was sent. */
     COUPA_REFUSED,
-    /** The PO moved on in Coupa before this snapshot was sent ({@code before-erp}); its current snapshot follows. */
-    SUPERSEDED;
+    /**
+     * The PO moved on in Coupa before this snapshot was sent ({@code before-erp}), or while a baseline marked it; its
+     * current snapshot follows.
+     */
+    SUPERSEDED,
+    /**
+     * Never sent: {@code baseline} took the operator's word that the ERP holds this snapshot already (keyed in by hand
+     * before go-live) and marked it exported without sending it. The ERP holds the PO as if it had accepted this
+     * snapshot: its next version is an UPDATE, computed against the lines kept in the row.
+     */
+    BASELINED;
+
+    /** The ERP holds the PO as of this snapshot: it accepted it, or a baseline took it as held. */
+    public boolean erpHolds() {
+        return this == ACCEPTED || this == BASELINED;
+    }
 
     /** The ERP may hold this snapshot or not: resend it under its own key before anything later of the PO. */
     public boolean unknown(boolean sent) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,11 +28,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class Reconciliations {
 
     /**
-     * The outcomes that count as "the ERP holds this PO": a PO Coupa shows exported with none of them in the ledger
-     * was never accepted. The one place to add an outcome that stands for the ERP holding a PO without an acceptance
-     * (a baseline's {@code BASELINED}); such a PO is compared by version only, the ERP is not asked about it.
+     * The outcomes that count as "the ERP holds this PO" ({@link LedgerOutcome#erpHolds()}): a PO Coupa shows exported
+     * with none of them in the ledger was never accepted. A baseline's {@code BASELINED} stands for the ERP holding a
+     * PO without an acceptance: such a PO is compared by version only, the ERP is not asked about it.
      */
-    static final List<String> COUNTS_AS_HELD = List.of(LedgerOutcome.ACCEPTED.name());
+    static final List<String> COUNTS_AS_HELD = Arrays.stream(LedgerOutcome.values()).filter(LedgerOutcome::erpHolds)
+        .map(Enum::name).toList();
 
     private static final String HELD_IN = "('" + String.join("', '", COUNTS_AS_HELD) + "')";
 

@@ -32,7 +32,8 @@ public record UnreportedOutcome(String idempotencyKey, long coupaId, String poNu
             case INVALID -> "Error-INVALID-PO";
             case ERP_UNREACHABLE -> "Error-ERP-UNREACHABLE";
             case COUPA_REFUSED -> "Error-COUPA-REFUSED-MARK";
-            case SENDING, SUPERSEDED, QUEUED -> throw new IllegalStateException(outcome + " has no outcome to report");
+            case SENDING, SUPERSEDED, QUEUED, BASELINED -> throw new IllegalStateException(outcome
+                    + " has no outcome to report");
         };
     }
 

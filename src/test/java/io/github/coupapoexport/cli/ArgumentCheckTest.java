@@ -1,5 +1,7 @@
 package io.github.coupapoexport.cli;
 
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,7 +88,7 @@ class ArgumentCheckTest {
     void commandsAreChecked() {
         assertThat(check.problems("--dry-run", "status")).isEmpty();
         assertThat(check.problems("export")).containsExactly(
-                "unknown command 'export' (known: run, status, stop, recover, failures, retry, report, reconcile)");
+                "unknown command 'export' (known: run, status, stop, recover, failures, retry, report, reconcile, baseline)");
         assertThat(check.problems("report", "--out=weekly.html")).isEmpty();
         assertThat(check.problems("run", "status")).containsExactly("one command at a time, got [run, status]");
         assertThat(check.problems("--dry-run=yes", "--po=,")).containsExactly("--dry-run takes no value",
@@ -111,10 +113,36 @@ class ArgumentCheckTest {
         assertThat(check.problems("--erp.password=my", "secret", "phrase")).containsExactly(
                 "one command at a time, got [(an argument), (an argument)]");
         assertThat(check.problems("--erp.password=my", "secret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile, baseline)");
         assertThat(check.problems("--erp.password:S3cr3t")).containsExactly(
                 "an option that is not --key=value (--erp.password...)");
         assertThat(check.problems("Sup3r$ecret")).containsExactly(
-                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile)");
+                "unknown command (an argument) (known: run, status, stop, recover, failures, retry, report, reconcile, baseline)");
+    }
+
+    @Test
+    void baselineTakesADateOrADateTimeWithItsOffsetAndNeedsOne() {
+        assertThat(check.problems("baseline", "--before=2026-01-01")).isEmpty();
+        assertThat(check.problems("baseline", "--before=2026-01-01T00:00:00+01:00", "--dry-run")).isEmpty();
+        assertThat(check.problems("baseline")).singleElement().asString().startsWith("baseline needs --before=DATE");
+        assertThat(check.problems("baseline", "--before=2026-01-01T00:00:00")).containsExactly("--before must be an ISO "
+                + "date such as 2026-01-01 (the start of that day in UTC) or an ISO date-time with its offset such as "
+                + "2026-01-01T00:00:00+01:00");
+        assertThat(check.problems("baseline", "--before", "2026-01-01")).first().isEqualTo(
+                "--before needs its value after '=', as in --before=DATE, not after a space");
+    }
+
+    @Test
+    void baselineRefusesTheOptionsItWouldIgnoreAndOnlyBaselineTakesADate() {
+        assertThat(check.problems("baseline", "--before=2026-01-01", "--po=4821")).containsExactly(
+                "--po is not an option of baseline");
+        assertThat(check.problems("run", "--before=2026-01-01")).containsExactly("--before is an option of baseline only");
+    }
+
+    @Test
+    void aBaselineDateIsTheStartOfThatDayInUtcAndADateTimeKeepsItsOffset() {
+        assertThat(BaselineDate.parse("2026-01-01")).contains(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(BaselineDate.parse("2026-01-01T08:30:00+01:00")).contains(Instant.parse("2026-01-01T07:30:00Z"));
+        assertThat(BaselineDate.parse("yesterday")).isEmpty();
     }
 }

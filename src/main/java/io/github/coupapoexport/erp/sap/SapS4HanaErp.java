@@ -191,8 +191,14 @@ public class SapS4HanaErp implements Erp {
             return new ErpAnswer.Accepted(200, null, true);
         }
         if (number == null) {
+            // Never a create instead: a PO the ERP is taken to hold (keyed in by hand, then baselined) that the look-up
+            // cannot find would become a second SAP PO. Someone gives it the reference, then the PO is sent again.
             return new ErpAnswer.Rejected(404, "SAP holds no PO for Coupa PO " + document.poNumber() + " to "
-                    + document.action().name().toLowerCase(Locale.ROOT) + " (it was never created there)");
+                    + document.action().name().toLowerCase(Locale.ROOT) + ": the job never created one, and "
+                    + (externalNumbering ? "SAP has no PO numbered " + document.poNumber()
+                            : "no SAP PO has Your Reference (CorrespncExternalReference) "
+                                    + SapPayloads.reference(document.poNumber()))
+                    + "; a PO keyed into SAP by hand needs that before the job can change it");
         }
         if (document.action() == ErpAction.UPDATE) {
             return changes.update(document, number);
