@@ -25,14 +25,11 @@ import io.github.coupapoexport.sandbox.FakeErp;
  * the README's JVM options ({@code -Xmx256m}), against the sandbox's fake Coupa and ERP, measured from outside.
  * First the start-up: launch to the first Coupa call, {@value #STARTS} starts each with {@code java -jar} and with the
  * launcher (class data sharing), against a job repository that exists (as on every scheduled run but the first).
- * Then three runs, started by the launcher:
- * <ol>
- * <li>1,000 POs in integration-run mode, Coupa answering in 40 ms and refusing more than 25 requests/s (burst 20),
- * the ERP answering in 20 ms;</li>
- * <li>the same with the ERP answering in 40 ms, to see how much of the ERP's latency shows in the wall time;</li>
- * <li>100,000 POs without latency or limit (fewer with {@code --large=N}), to see that memory stays flat.</li>
- * </ol>
- * {@code --start-up-only} measures the start-up alone (about a minute), {@code --large-only} the large run alone.
+ * Then, started by the launcher: the grid of {@link BenchmarkGrid} (1,000 POs per cell, {@code --grid-pos=N}; Coupa
+ * at 40 to 500 ms, the ERP at 20 ms to 3 s, and the naive orchestration of Coupa's guide as a reference), and
+ * 100,000 POs without latency or limit (fewer with {@code --large=N}), to see that memory stays flat.
+ * {@code --start-up-only} measures the start-up alone (about a minute), {@code --large-only} the large run alone,
+ * {@code --grid-only} the grid alone.
  * The figures go to stdout and to {@code target/benchmark.txt}.
  */
 public final class Benchmark {
@@ -55,14 +52,24 @@ public final class Benchmark {
 
     public static void main(String[] args) throws IOException {
         int large = 100_000;
+        int gridPurchaseOrders = 1_000;
+        int naivePurchaseOrders = 300;
         boolean startUpOnly = false;
         boolean largeOnly = false;
+        boolean gridOnly = false;
         for (String arg : args) {
             if (arg.startsWith("--large=")) {
                 large = Integer.parseInt(arg.substring("--large=".length()));
             }
+            if (arg.startsWith("--grid-pos=")) {
+                gridPurchaseOrders = Integer.parseInt(arg.substring("--grid-pos=".length()));
+            }
+            if (arg.startsWith("--naive-pos=")) {
+                naivePurchaseOrders = Integer.parseInt(arg.substring("--naive-pos=".length()));
+            }
             startUpOnly |= arg.equals("--start-up-only");
             largeOnly |= arg.equals("--large-only");
+            gridOnly |= arg.equals("--grid-only");
         }
         List<String> report = new ArrayList<>();
         report.add("coupa-po-export benchmark, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -74,14 +81,14 @@ public final class Benchmark {
         Launch launcher = arguments -> ExportProcess.launchThroughLauncher(cds, jvmOptions, arguments);
         report.add(String.format(Locale.ROOT, "class data sharing prepared by the launcher in %.1f s (once per jar, JVM "
                 + "and options)", ExportProcess.prepareClassDataSharing(cds, jvmOptions).toMillis() / 1000.0));
-        if (!largeOnly) {
+        if (!largeOnly && !gridOnly) {
             report.add(startUp("java -jar", ExportProcess::launch));
             report.add(startUp("launcher (class data sharing)", launcher));
         }
         if (!startUpOnly && !largeOnly) {
-            ceilingAndErpLatency(launcher, report);
+            report.addAll(BenchmarkGrid.measure(launcher, gridPurchaseOrders, naivePurchaseOrders));
         }
-        if (!startUpOnly) {
+        if (!startUpOnly && !gridOnly) {
             report.add(run(launcher, large + " POs, no latency, no limit", large, 0, 0, 0, false).line());
         }
         Path out = Path.of("target", "benchmark.txt");
@@ -90,15 +97,6 @@ public final class Benchmark {
         System.out.println();
         report.forEach(System.out::println);
         System.out.println("(written to " + out + ")");
-    }
-
-    private static void ceilingAndErpLatency(Launch launcher, List<String> report) throws IOException {
-        Figures base = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 20 ms", 1_000, 40, 25, 20, true);
-        report.add(base.line());
-        Figures slowErp = run(launcher, "1000 POs, Coupa 40 ms + 25/s limit, ERP 40 ms", 1_000, 40, 25, 40, true);
-        report.add(slowErp.line());
-        report.add(String.format(Locale.ROOT, "doubling the ERP's latency changed the wall time by %+.1f %%",
-                (slowErp.wallSeconds / base.wallSeconds - 1) * 100));
     }
 
     /**
@@ -132,13 +130,13 @@ public final class Benchmark {
     }
 
     /** How the job's process is started. */
-    private interface Launch {
+    interface Launch {
 
         ExportProcess start(List<String> arguments);
     }
 
-    private static Figures run(Launch launch, String name, int purchaseOrders, int coupaMillis, double coupaLimit, int erpMillis,
-            boolean journal) throws IOException {
+    static Figures run(Launch launch, String name, int purchaseOrders, int coupaMillis, double coupaLimit,
+            int erpMillis, boolean journal) throws IOException {
         System.out.println("=== " + name);
         try (Fakes fakes = Fakes.start(journal)) {
             FakeCoupa coupa = fakes.coupa();
@@ -178,7 +176,7 @@ public final class Benchmark {
     }
 
     /** The sandbox's fake Coupa and ERP, and a job repository of their own. */
-    private record Fakes(FakeCoupa coupa, FakeErp erp, Path folder) implements AutoCloseable {
+    record Fakes(FakeCoupa coupa, FakeErp erp, Path folder) implements AutoCloseable {
 
         static Fakes start(boolean journal) throws IOException {
             Fakes fakes = new Fakes(new FakeCoupa(), new FakeErp(), Files.createTempDirectory("coupa-po-export-benchmark"));
@@ -245,7 +243,7 @@ public final class Benchmark {
         return sampler;
     }
 
-    private record Figures(String name, int purchaseOrders, double wallSeconds, double startupSeconds,
+    record Figures(String name, int purchaseOrders, double wallSeconds, double startupSeconds,
             double exportSeconds, long coupaCallsCounted, long coupaCallsReceived, int rateLimited, int erpCalls,
             String peakHeap, String liveHeap, int ceiling) {
 

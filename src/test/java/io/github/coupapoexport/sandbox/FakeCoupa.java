@@ -263,6 +263,9 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
         String afterId = FakeHttp.param(request, "id[gt]");
         String limit = FakeHttp.param(request, "limit");
         String poNumbers = FakeHttp.param(request, "po-number[in]");
+        // Coupa's guide pages by offset: skip that many matching POs (this job pages by id cursor instead).
+        String offset = FakeHttp.param(request, "offset");
+        int skip = offset == null ? 0 : Integer.parseInt(offset);
         Set<String> wanted = statuses == null ? null : Arrays.stream(statuses.split(",")).collect(Collectors.toSet());
         Set<String> numbers = poNumbers == null ? null : Set.of(poNumbers.split(","));
         List<Map<String, Object>> page = new ArrayList<>();
@@ -276,6 +279,10 @@ public class FakeCoupa implements ResponseDefinitionTransformerV2 {
             }
             if (numbers != null && !numbers.contains(String.valueOf(po.get("po-number")))
                     || !ReconcileFilters.match(po, request)) {
+                continue;
+            }
+            if (skip > 0) {
+                skip--;
                 continue;
             }
             page.add(fields(po, request));
