@@ -17,14 +17,18 @@ import io.github.coupapoexport.erp.ErpProperties;
  * {@code ./mvnw spring-boot:test-run}: the real export job against a fake Coupa holding thirty realistic POs and a
  * fake ERP, on the default H2 job repository (kept under {@code target/sandbox}). It runs twice, as a scheduler
  * would on two days, with buyers changing POs in between, and prints what the ERP and Coupa received. The ERP is
- * the REST contract's, or with {@code -Dspring-boot.run.arguments=--erp.type=sap-s4hana} a fake SAP S/4HANA. Last,
- * {@code report} writes the page of these runs to {@code target/sandbox/coupa-po-export-report.html}, which
- * {@code report.ReportScreenshot} turns into the README's picture.
+ * the REST contract's, or with {@code -Dspring-boot.run.arguments=--erp.type=sap-s4hana} a fake SAP S/4HANA. Then
+ * {@code failures} lists what the ledger counts as failing, {@code reconcile --fix} finds a PO marked exported by
+ * hand, and {@code report} writes the page of these runs to {@code target/sandbox/coupa-po-export-report.html},
+ * which {@code report.ReportScreenshot} turns into the README's picture.
  */
 public final class Sandbox {
 
     /** The report of the sandbox's runs, in its folder. */
     public static final String REPORT = "coupa-po-export-report.html";
+
+    /** The PO of the supplier every sandbox ERP refuses: never accepted, so a mark by hand is a difference. */
+    private static final long BLOCKED_BY_THE_ERP = 4827;
 
     private Sandbox() {
     }
@@ -63,10 +67,14 @@ public final class Sandbox {
                 banner("Day 3: the job reads the ERP's verdicts on day 2's rows");
                 worst = worse(worst, run(arguments, coupa, erp));
             }
+            banner("The POs not in the ERP as far as the ledger knows, by class (failures)");
+            worst = worse(worst, command(arguments, "failures"));
+            coupa.purchaseOrder(BLOCKED_BY_THE_ERP).put("exported", true);
+            banner("An AP clerk marked PO " + BLOCKED_BY_THE_ERP + " exported by hand in Coupa, though the ERP never "
+                    + "accepted it: reconcile finds it, and --fix puts it back for the next run");
+            worst = worse(worst, command(arguments, "reconcile", "--since=2026-01-01", "--fix"));
             banner("The report of these runs, from the job repository alone (report --out=FILE.html)");
-            List<String> report = new ArrayList<>(List.of("report", "--out=" + folder.resolve(REPORT)));
-            report.addAll(arguments);
-            worst = worse(worst, CoupaPoExportApplication.run(report.toArray(String[]::new)));
+            worst = worse(worst, command(arguments, "report", "--out=" + folder.resolve(REPORT)));
         }
         finally {
             coupa.stopServer();
@@ -80,6 +88,13 @@ public final class Sandbox {
     /** The exit code that says more is wrong: any but 0 and 3 over those two, 3 over 0. */
     private static int worse(int worst, int exitCode) {
         return worst != 0 && worst != 3 ? worst : exitCode == 0 ? worst : exitCode;
+    }
+
+    /** A command other than the export, with the sandbox's settings. */
+    private static int command(List<String> arguments, String... command) {
+        List<String> line = new ArrayList<>(List.of(command));
+        line.addAll(arguments);
+        return CoupaPoExportApplication.run(line.toArray(String[]::new));
     }
 
     private static int run(List<String> arguments, FakeCoupa coupa, SandboxErp erp) {
