@@ -1,6 +1,8 @@
 package io.github.coupapoexport;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,9 @@ class ReconcileFunctionalTests {
 
     @Test
     void everythingTheJobExportedAgreesAndExits0() {
-        // given
-        harness.coupa.add(po(1).line(line(1)), po(2).line(line(2)));
+        // given POs 1 and 2 exported by the job, and PO 3 exported before it ever ran (by the integration it
+        // replaced), which only the ERP could judge
+        harness.coupa.add(po(1).line(line(1)), po(2).line(line(2)), po(3).exported(true).line(line(3)));
         assertThat(harness.run().exitCode()).isZero();
 
         // when
@@ -45,10 +48,11 @@ class ReconcileFunctionalTests {
         // then
         assertThat(reconcile.exitCode()).as(reconcile.output()).isZero();
         assertThat(reconcile.output()).contains("Coupa was compared with the ledger only")
-            .contains("coupa-po-export: reconcile since=2026-01-01T00:00:00Z exported-in-coupa=2 not-in-erp=0 "
+            .contains("1 POs Coupa shows exported were last updated before this job first ran")
+            .contains("coupa-po-export: reconcile since=2026-01-01T00:00:00Z exported-in-coupa=3 not-in-erp=0 "
                     + "not-exported=0 newer-in-coupa=0 erp=not-read fix=false coupa-calls=1 exit=0");
         assertThat(harness.database().queryForObject("SELECT COUNT(*) FROM RECONCILIATION WHERE FINISHED_AT IS NOT NULL "
-                + "AND NOT_IN_ERP = 0 AND EXPORTED_IN_COUPA = 2", Integer.class)).isEqualTo(1);
+                + "AND NOT_IN_ERP = 0 AND EXPORTED_IN_COUPA = 3", Integer.class)).isEqualTo(1);
     }
 
     @Test
@@ -74,7 +78,7 @@ class ReconcileFunctionalTests {
         // more at the version the ERP accepted; PO 3 exported at a version the ERP never got
         harness.coupa.add(po(1).line(line(1)), po(2).line(line(2)), po(3).line(line(3)));
         assertThat(harness.run().exitCode()).isZero();
-        harness.coupa.add(po(4).exported(true).line(line(4)));
+        harness.coupa.add(po(4).exported(true).updatedAt(OffsetDateTime.now(ZoneOffset.UTC).toString()).line(line(4)));
         harness.coupa.change(2, "2026-03-03T09:00:00-08:00", po -> {
         });
         harness.coupa.change(3, "2026-03-03T09:00:00-08:00", po -> po.put("version", 2));

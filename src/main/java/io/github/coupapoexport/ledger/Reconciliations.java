@@ -86,6 +86,22 @@ public class Reconciliations {
                 + "l.FIRST_ATTEMPT_AT AND later.IDEMPOTENCY_KEY > l.IDEMPOTENCY_KEY))", Long.class, coupaIds.toArray()));
     }
 
+    /** The POs of these that the ledger has any row of: the job has handled them at least once. */
+    public Set<Long> known(Collection<Long> coupaIds) {
+        if (coupaIds.isEmpty()) {
+            return Set.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(coupaIds.size(), "?"));
+        return Set.copyOf(jdbc.queryForList("SELECT DISTINCT COUPA_ID FROM EXPORT_LEDGER WHERE COUPA_ID IN ("
+                + placeholders + ")", Long.class, coupaIds.toArray()));
+    }
+
+    /** When the job first attempted any PO: before that, what Coupa shows exported was exported by something else. */
+    public Optional<OffsetDateTime> firstAttempt() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(FIRST_ATTEMPT_AT) FROM EXPORT_LEDGER",
+                OffsetDateTime.class));
+    }
+
     /**
      * The POs the ERP accepted after {@code since} whose latest snapshot is that acceptance: each should be exported
      * in Coupa at that version. Those Coupa does not list as exported are asked for by id.

@@ -1,5 +1,6 @@
 package io.github.coupapoexport.reconciliation;
 
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,31 @@ public final class Comparison {
             return difference(Kind.NEWER_IN_COUPA, coupa, ledger, erp);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A PO Coupa shows exported that this job cannot judge: the ledger has no row of it, the ERP was not read, and it
+     * was last updated in Coupa before the job's first attempt of any PO ({@code jobStarted}; null when the ledger is
+     * empty). Such a PO was exported before this job ran (by the integration it replaces, most often), and only the
+     * ERP could say whether it holds it: listing it as not in the ERP would have {@code --fix} send every PO the old
+     * integration exported, a second time. A PO marked by hand later has a later {@code updated-at}, as the mark moves
+     * it, and is compared.
+     */
+    public static boolean exportedBeforeThisJob(CoupaPurchaseOrder coupa, boolean inLedger,
+            @Nullable OffsetDateTime jobStarted) {
+        if (inLedger) {
+            return false;
+        }
+        if (jobStarted == null) {
+            return true;
+        }
+        try {
+            return OffsetDateTime.parse(coupa.updatedAt()).isBefore(jobStarted);
+        }
+        catch (RuntimeException unreadable) {
+            // No time to go by: compared, as any PO.
+            return false;
+        }
     }
 
     /**

@@ -103,6 +103,19 @@ abstract class ReconciliationsScenarios {
     }
 
     @Test
+    void theLedgerKnowsWhichPosTheJobHandledAndWhenItFirstHandledOne() {
+        // given an empty ledger, then PO 1 accepted and PO 2 rejected
+        assertThat(reconciliations.firstAttempt()).isEmpty();
+        accept(send(1, 1));
+        ledger.recordFailure(send(2, 1).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+
+        // when / then
+        assertThat(reconciliations.known(List.of(1L, 2L, 3L))).containsExactlyInAnyOrder(1L, 2L);
+        assertThat(reconciliations.firstAttempt()).hasValueSatisfying(first -> assertThat(first)
+            .isAfter(START).isBefore(START.plusMinutes(10)));
+    }
+
+    @Test
     void posStillOnTheirWayToTheErpAreUnsettled() {
         // given PO 1 queued for the ERP's import; PO 2 sent without an answer after an acceptance; PO 3 accepted;
         // PO 4 unanswered, then its next snapshot rejected; PO 5 held back without being sent

@@ -111,6 +111,20 @@ class ComparisonTest {
         assertThat(Comparison.erpHolds(new ErpHolding.Held(5, "E-1"))).isEqualTo("version 5");
     }
 
+    @Test
+    void aPoExportedBeforeTheJobFirstRanAndNeverHandledByItCannotBeJudgedWithoutTheErp() {
+        OffsetDateTime jobStarted = OffsetDateTime.parse("2026-11-25T08:00:00Z");
+
+        // last updated (marked by the integration the job replaced) before the job's first attempt: not judged
+        assertThat(Comparison.exportedBeforeThisJob(coupa(3, "issued", true), false, jobStarted)).isTrue();
+        // the ledger is empty: the job never ran, everything exported was exported by something else
+        assertThat(Comparison.exportedBeforeThisJob(coupa(3, "issued", true), false, null)).isTrue();
+        // handled by the job at least once, or updated after it started (a mark by hand moves updated-at): judged
+        assertThat(Comparison.exportedBeforeThisJob(coupa(3, "issued", true), true, jobStarted)).isFalse();
+        assertThat(Comparison.exportedBeforeThisJob(coupa(3, "issued", true), false,
+                OffsetDateTime.parse("2026-11-24T09:00:00Z"))).isFalse();
+    }
+
     private static CoupaPurchaseOrder coupa(Integer version, String status, boolean exported) {
         return new CoupaPurchaseOrder(4821L, "PO-4821", version, status, "2026-11-24T10:00:00Z", exported, null, null,
                 null, null, null, null, null, null);
