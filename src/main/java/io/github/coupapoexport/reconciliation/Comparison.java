@@ -32,6 +32,11 @@ public final class Comparison {
      */
     public static Optional<Difference> exported(CoupaPurchaseOrder coupa, @Nullable Acceptance ledger,
             @Nullable ErpHolding erp) {
+        if (cancelled(coupa) && erp instanceof ErpHolding.NotHeld) {
+            // An ERP need not hold a cancelled PO (SAP takes the cancel of a PO it never had as done; others delete
+            // it): nothing to send. Put back, the next run would send the cancel again, and again every day.
+            return Optional.empty();
+        }
         if (ledger == null) {
             if (erp instanceof ErpHolding.Held held) {
                 // In the ERP by another way than this job (by hand, another tool): agrees unless it is older.
@@ -109,6 +114,11 @@ public final class Comparison {
 
     private static boolean older(@Nullable Integer held, @Nullable Integer coupa) {
         return held != null && coupa != null && held < coupa;
+    }
+
+    private static boolean cancelled(CoupaPurchaseOrder coupa) {
+        String status = normalised(coupa.status());
+        return status.equals("cancelled") || status.equals("canceled");
     }
 
     private static String normalised(@Nullable String status) {

@@ -112,6 +112,17 @@ class ComparisonTest {
     }
 
     @Test
+    void aCancelledPoTheErpDoesNotHoldAgreesForThereIsNothingToSend() {
+        // SAP takes the cancel of a PO it never had as done; other ERPs delete a cancelled PO
+        assertThat(Comparison.exported(coupa(1, "cancelled", true), accepted(1, "cancelled"), new ErpHolding.NotHeld()))
+            .isEmpty();
+        assertThat(Comparison.exported(coupa(1, "canceled", true), null, new ErpHolding.NotHeld())).isEmpty();
+        // an issued PO the ERP lost is still a difference
+        assertThat(Comparison.exported(coupa(1, "issued", true), accepted(1, "issued"), new ErpHolding.NotHeld()))
+            .map(Difference::kind).hasValue(Kind.NOT_IN_ERP);
+    }
+
+    @Test
     void aPoExportedBeforeTheJobFirstRanAndNeverHandledByItCannotBeJudgedWithoutTheErp() {
         OffsetDateTime jobStarted = OffsetDateTime.parse("2026-11-25T08:00:00Z");
 
