@@ -104,6 +104,23 @@ class AlertsFunctionalTests {
     }
 
     @Test
+    void aCommandThatCatchesTheRefusalOfTheCredentialsAlertsThatRefusalNotAnUnknownPo() {
+        // given
+        harness.coupa.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/oauth2/token")).atPriority(1)
+            .willReturn(aResponse().withStatus(401).withBody("{\"error\": \"invalid_client\"}")));
+
+        // when reconcile, which says so and exits 2 rather than fail
+        ExportJobHarness.RunResult result = harness.run(receivers.settings("reconcile"));
+
+        // then
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(receivers.webhookBodies()).singleElement().asString()
+            .contains("Coupa refused the client credentials (exit 2)", "Problem key: exit-2:coupa-credentials-refused")
+            .doesNotContain("--po");
+        assertNoSecretIn(result);
+    }
+
+    @Test
     void settingsThatFailTheStartAreAlertedFromTheSettingsAlone() {
         // when a setting is invalid, so that no bean of the run is ever built
         ExportJobHarness.RunResult result = harness.run(receivers.settings("--export.concurrency=99"));

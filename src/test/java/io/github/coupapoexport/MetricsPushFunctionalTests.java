@@ -196,4 +196,18 @@ class MetricsPushFunctionalTests {
         assertThat(run.output()).contains("Metrics not pushed: the Pushgateway at http://" + nobody
                 + "/metrics/job/coupa-po-export did not answer").doesNotContain("pushgateway-s3cret");
     }
+
+    @Test
+    void aTokenThatCannotGoIntoAHeaderIsAWarningThatNeverShowsIt() {
+        // given a Pushgateway token with the line break a secret file or a YAML block leaves at its end
+        harness.coupa.add(po(4821).line(Line.amount(11, "1", "Consulting", "100.00")));
+
+        // when
+        ExportJobHarness.RunResult run = harness.run(pushingTo(pushgateway.address(),
+                "--management.prometheus.metrics.export.pushgateway.token=pushgateway-t0ken\n"));
+
+        // then
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Metrics not pushed").doesNotContain("pushgateway-t0ken");
+    }
 }

@@ -79,6 +79,23 @@ class SettingsInUseFunctionalTests {
     }
 
     @Test
+    void aCommandThatUsesNoErpBuildsNoJobSoAnErpTypeItCannotUseDoesNotStopIt() {
+        // given an ERP type no adapter answers to: every job needs the ERP, and Spring Batch's operator, which every
+        // command uses, would build every job
+
+        // when
+        ExportJobHarness.RunResult status = harness.run("status", "--erp.type=foo");
+        ExportJobHarness.RunResult stop = harness.run("stop", "--erp.type=foo");
+        ExportJobHarness.RunResult recover = harness.run("recover", "--erp.type=foo");
+
+        // then
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains("COMPLETED").doesNotContain("could not start");
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(recover.exitCode()).as(recover.output()).isZero();
+    }
+
+    @Test
     void recoverCallsCoupaSoItNeedsTheCoupaSecretButNotTheErp() {
         // when
         ExportJobHarness.RunResult withoutErp = harness.run("recover", NO_ERP);

@@ -117,7 +117,9 @@ public final class Alerts {
         }
     }
 
-    private void alert(Problem problem) {
+    private void alert(Problem found) {
+        // Before the message cuts a long reason: a credential cut in two would no longer be found whole at sending.
+        Problem problem = new Problem(found.key(), found.exitCode(), found.what(), redaction.apply(found.reason()));
         OffsetDateTime now = OffsetDateTime.now(clock);
         AlertState.Sighting sighting;
         try {

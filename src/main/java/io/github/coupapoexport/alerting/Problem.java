@@ -71,7 +71,8 @@ public record Problem(String key, int exitCode, String what, String reason) {
             return problem(exit, "database-unreachable", "a database (the job repository?) could not be used", end);
         }
         if (exit == 2) {
-            return failures.isEmpty() && end.reason() == null
+            // Only an export selects POs by number; any other command's exit 2 without a reason is no unknown PO.
+            return failures.isEmpty() && end.reason() == null && end.exports()
                     ? problem(exit, "po-not-found", "a PO number given with --po is unknown to Coupa",
                             "Coupa returned no PO with a number given with --po; the run's output names it")
                     : problem(exit, "configuration-error", "the configuration is refused", end);

@@ -49,6 +49,8 @@ public class BaselineCommand implements OperatorCommand {
 
     private final PrintStream out;
 
+    private List<Throwable> failures = List.of();
+
     public BaselineCommand(JobOperator jobOperator, JobRepository jobRepository, Job baselineJob,
             LaunchedExecutions launched, Baselines baselines, CoupaClient coupa, PrintStream out) {
         this.jobOperator = jobOperator;
@@ -99,11 +101,13 @@ public class BaselineCommand implements OperatorCommand {
             }
         }
         catch (CoupaCredentialsRefusedException refused) {
+            failures = List.of(refused);
             out.println("coupa-po-export: baseline dry-run before=" + before + " exit=2 reason=\"" + refused.getMessage()
                     + "\"");
             return ExitCode.CONFIGURATION_ERROR;
         }
         catch (CoupaCallException failed) {
+            failures = List.of(failed);
             out.println("coupa-po-export: baseline dry-run before=" + before + " exit=1 reason=\"" + failed.getMessage()
                     + "\"");
             return ExitCode.FAILED;
@@ -166,6 +170,7 @@ public class BaselineCommand implements OperatorCommand {
             .sum();
         baselines.notBaselined(ids).forEach(reason -> out.println("coupa-po-export: " + reason));
         RunSummary summary = RunSummary.of(execution, instance);
+        failures = List.copyOf(execution.getAllFailureExceptions());
         log.info("Baseline execution {} ended {}", execution.getId(), execution.getStatus());
         StringBuilder line = new StringBuilder("coupa-po-export: baseline")
             .append(" marked=").append(tally.marked())
@@ -189,5 +194,10 @@ public class BaselineCommand implements OperatorCommand {
             out.println("coupa-po-export: baseline execution " + id + " will stop at its next chunk boundary; the same "
                     + "command resumes it");
         }
+    }
+
+    @Override
+    public List<Throwable> failures() {
+        return failures;
     }
 }

@@ -147,13 +147,16 @@ public class ExportCommandLine implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private ExitCode operatorCommand(OperatorCommand command, ApplicationArguments arguments) throws Exception {
-        return command.changesState(arguments) ? whileHoldingTheRunLock(() -> command.execute(arguments))
+        ExitCode ended = command.changesState(arguments) ? whileHoldingTheRunLock(() -> command.execute(arguments))
                 : command.execute(arguments);
+        failures = command.failures();
+        return ended;
     }
 
     private ExitCode export() throws Exception {
         String baselineUnfinished = BaselineCommand.unfinished(jobRepository);
         if (baselineUnfinished != null) {
+            failureReason = baselineUnfinished;
             out.println("coupa-po-export: " + baselineUnfinished + "; exit 2");
             return ExitCode.CONFIGURATION_ERROR;
         }

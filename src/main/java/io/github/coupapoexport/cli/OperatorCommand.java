@@ -1,5 +1,7 @@
 package io.github.coupapoexport.cli;
 
+import java.util.List;
+
 import org.springframework.boot.ApplicationArguments;
 
 /**
@@ -19,4 +21,12 @@ public interface OperatorCommand {
 
     /** Runs the command; {@link ArgumentCheck} has already refused unknown options and missing values. */
     ExitCode execute(ApplicationArguments arguments) throws Exception;
+
+    /**
+     * What failed the last {@link #execute}, empty when nothing did: a command that catches a failure to name it and
+     * exit 1 or 2 still hands it to the alerts, which otherwise could not tell refused credentials from anything else.
+     */
+    default List<Throwable> failures() {
+        return List.of();
+    }
 }

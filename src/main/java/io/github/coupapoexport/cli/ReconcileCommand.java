@@ -27,6 +27,8 @@ public class ReconcileCommand implements OperatorCommand {
 
     private final PrintStream out;
 
+    private List<Throwable> failures = List.of();
+
     public ReconcileCommand(Reconciler reconciler, Clock clock, PrintStream out) {
         this.reconciler = reconciler;
         this.clock = clock;
@@ -51,10 +53,12 @@ public class ReconcileCommand implements OperatorCommand {
             summary = reconciler.reconcile(since, arguments.containsOption("fix"));
         }
         catch (CoupaCredentialsRefusedException | ErpSetupException refused) {
+            failures = List.of(refused);
             out.println("coupa-po-export: reconcile stopped: " + refused.getMessage() + "; exit 2");
             return ExitCode.CONFIGURATION_ERROR;
         }
         catch (CoupaCallException | ErpReadException unreadable) {
+            failures = List.of(unreadable);
             out.println("coupa-po-export: reconcile stopped: " + unreadable.getMessage() + "; exit 1");
             return ExitCode.FAILED;
         }
@@ -71,5 +75,10 @@ public class ReconcileCommand implements OperatorCommand {
 
     private static String value(List<String> values) {
         return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
+    @Override
+    public List<Throwable> failures() {
+        return failures;
     }
 }

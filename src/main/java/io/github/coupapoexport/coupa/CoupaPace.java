@@ -38,7 +38,11 @@ public final class CoupaPace {
     /** Request slots each call takes: 1 at the configured rate, 2 at half of it, {@link #SLOWEST} at the slowest. */
     private int slotsPerCall = 1;
 
+    /** The last slow-down or 429: the wait for the next step back starts from it. */
     private Instant lastChange = Instant.MIN;
+
+    /** The last slow-down: the crowd of 429s it counted for ends {@link #SAME_CROWD} after it, however many follow. */
+    private Instant lastSlowDown = Instant.MIN;
 
     /** @param slots one request slot every 1/{@code requestsPerSecond} seconds, no bursts on top of Coupa's own */
     CoupaPace(RateLimiter slots, double requestsPerSecond, InstantSource clock) {
@@ -64,12 +68,12 @@ public final class CoupaPace {
     /** Coupa answered 429: every call slows down one step, unless this 429 is one of a crowd already counted. */
     synchronized void tooManyRequests() {
         Instant now = clock.instant();
-        if (slotsPerCall == SLOWEST || now.isBefore(lastChange.plus(SAME_CROWD))) {
-            lastChange = now;
+        lastChange = now;
+        if (slotsPerCall == SLOWEST || now.isBefore(lastSlowDown.plus(SAME_CROWD))) {
             return;
         }
         slotsPerCall *= 2;
-        lastChange = now;
+        lastSlowDown = now;
         log.warn("Coupa answered 429: every Coupa call slows down to {}/s for at least {} s (its budget is shared "
                 + "with the other integrations of the instance)", requestsPerSecond / slotsPerCall,
                 STEP_BACK.toSeconds());

@@ -26,6 +26,7 @@ import io.github.coupapoexport.monitoring.OutcomeReports;
 import io.github.coupapoexport.runlock.RunLock;
 import io.github.coupapoexport.settings.SettingsCheck;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -37,6 +38,7 @@ import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -163,6 +165,12 @@ public class PurchaseOrderExportJobConfiguration {
             .processor(processor)
             .writer(writer)
             .transactionManager(transactionManager);
+    }
+
+    /** Spring Batch's operator takes its jobs from this, rather than building every job itself (see BuiltJobs). */
+    @Bean
+    static JobRegistry jobRegistry(ConfigurableListableBeanFactory beans) {
+        return new BuiltJobs(beans);
     }
 
     @Bean

@@ -111,8 +111,16 @@ public class PushgatewayPush implements DisposableBean {
             .header("Content-Type", TEXT_FORMAT)
             .method(method, "DELETE".equals(method) ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(registry.scrape(), StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+        }
+        catch (IllegalArgumentException unsendable) {
+            // Not its message: the JDK quotes the header's value, the token itself.
+            log.warn("Metrics not pushed to the Pushgateway at {}: its token or password cannot go into an HTTP header "
+                    + "(a line break at its end?)", group);
+            return;
         }
         try {
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

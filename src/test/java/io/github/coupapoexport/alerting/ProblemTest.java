@@ -29,6 +29,18 @@ class ProblemTest {
     }
 
     @Test
+    void anExitTwoWithoutAReasonIsAnUnknownPoOnlyForAnExport() {
+        // when an export and a command that exports nothing exit 2 without a failure or a reason
+        Problem export = Problem.of(new RunEnd(true, 2, List.of(), null)).orElseThrow();
+        Problem reconcile = Problem.of(new RunEnd(false, 2, List.of(), null)).orElseThrow();
+
+        // then only the export can have been given a PO number Coupa does not know
+        assertThat(export.key()).isEqualTo("exit-2:po-not-found");
+        assertThat(reconcile.key()).isEqualTo("exit-2:configuration-error");
+        assertThat(reconcile.what()).doesNotContain("--po");
+    }
+
+    @Test
     void exitCodesThatAreNoProblemHaveNone() {
         for (int exit : new int[] {0, 3, 4}) {
             assertThat(Problem.of(new RunEnd(true, exit, List.of(), null))).isEmpty();

@@ -65,6 +65,19 @@ class CoupaPaceTest {
     }
 
     @Test
+    void a429StormThatNeverPausesForTheLengthOfACrowdStillSlowsDownToAQuarter() {
+        // when Coupa keeps refusing, a 429 every 1.5 s for 6 s: each within SAME_CROWD of the one before, but the
+        // later ones long after the first slow-down
+        for (int refusal = 0; refusal < 5; refusal++) {
+            pace.tooManyRequests();
+            clock.advance(Duration.ofMillis(1500));
+        }
+
+        // then the crowd of the first slow-down is over, and the refusals that followed it slowed down once more
+        assertThat(pace.rate()).isEqualTo(5.0);
+    }
+
+    @Test
     void withoutA429TheRateComesBackOneStepAtATime() {
         // given a quarter of the rate
         pace.tooManyRequests();
