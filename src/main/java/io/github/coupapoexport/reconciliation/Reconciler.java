@@ -103,13 +103,20 @@ public class Reconciler {
 
     /**
      * Records a difference, after {@code --fix} did what it does: a PO exported in Coupa that the ERP does not hold
-     * (or holds older) is put back to not exported, so that the next run sends it; one the ERP holds and Coupa does
-     * not show exported needs nothing, as the next run finds it unexported and marks it.
+     * (or holds older) is put back to not exported, so that the next run sends it, unless the job never sent it and the
+     * ERP holds it or was not read; one the ERP holds and Coupa does not show exported needs nothing, as the next run
+     * finds it unexported and marks it.
      */
     private void settle(String reconciliationId, Difference difference, boolean fix) {
         Difference settled = difference;
         if (fix && !difference.kind().unmarkedByFix()) {
             settled = difference.fixed(Fix.NEXT_RUN, "the next run marks it exported without sending it");
+        }
+        else if (fix && !difference.putBackSafely()) {
+            settled = difference.fixed(Fix.BY_HAND, "left to a person: the job never sent it, so the next run would "
+                    + "send it as a CREATE, and the ERP " + (difference.erpHolds() == null ? "was not read and may hold it"
+                    : "holds it") + "; baseline it, or put it back by hand once the ERP is known not to hold it");
+            log.warn("PO {}: {}", label(difference), settled.fixMessage());
         }
         else if (fix) {
             try {
