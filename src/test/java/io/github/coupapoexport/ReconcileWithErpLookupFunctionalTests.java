@@ -94,6 +94,23 @@ class ReconcileWithErpLookupFunctionalTests {
     }
 
     @Test
+    void aFixThatCannotRecordThePutBackLeavesThePoMarked() {
+        // given the ERP lost PO 2, and a ledger that cannot take the record of a put-back (the process dies there)
+        harness.erp.server().stubFor(get(urlEqualTo("/erp/orders/1"))
+            .willReturn(okJson("{\"revision\": 1, \"erpDocumentId\": \"ERP-1-r1\"}")));
+        harness.database().execute("ALTER TABLE RECONCILIATION_DIFFERENCE ADD CONSTRAINT DIES_HERE CHECK (FIX <> "
+                + "'UNMARKED')");
+
+        // when
+        ExportJobHarness.RunResult fixed = harness.run("reconcile", SINCE, "--fix", LOOKUP);
+
+        // then PO 2 is still marked: put back without the record, the next run would only mark it again (its content
+        // is what the ledger says the ERP accepted), and the lost PO would stay lost
+        assertThat(fixed.exitCode()).as(fixed.output()).isNotZero();
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
     void anErpThatCannotBeReadStopsTheReconciliationWithExit1() {
         // given
         harness.erp.server().stubFor(get(urlPathMatching("/erp/orders/.*")).willReturn(aResponse().withStatus(503)));

@@ -119,14 +119,19 @@ public class Reconciler {
             log.warn("PO {}: {}", label(difference), settled.fixMessage());
         }
         else if (fix) {
+            // Recorded before Coupa is changed: the export sends a put-back PO only on this record (its content is what
+            // the ledger says the ERP accepted), so an un-mark without it, left by a crash, would be marked again unsent.
+            ledger.recordDifference(reconciliationId, difference.fixed(Fix.UNMARKED,
+                    "put back to not exported: the next run sends it"));
             try {
                 coupa.markNotExported(difference.coupaId());
-                settled = difference.fixed(Fix.UNMARKED, "put back to not exported: the next run sends it");
             }
             catch (CoupaRefusedException refused) {
                 settled = difference.fixed(Fix.REFUSED, "Coupa refused to put it back: " + refused.getMessage());
                 log.warn("PO {}: {}", label(difference), settled.fixMessage());
+                ledger.amendDifference(reconciliationId, settled);
             }
+            return;
         }
         ledger.recordDifference(reconciliationId, settled);
     }
