@@ -109,14 +109,14 @@ public class Baselines {
 
     /**
      * A buyer changed the PO while it was being marked, and Coupa refused to put it back: Coupa shows its new version
-     * exported though nothing was sent. Not baselined; a failure for {@code failures} to list (class coupa-refused),
-     * reported in Coupa by the next run, and for {@code retry} to send.
+     * exported though nothing was sent. Still baselined (the ERP holds what was keyed in by hand, so {@code retry} sends
+     * the new version as an UPDATE, never a second CREATE); a failure for {@code failures} to list (class
+     * coupa-refused), reported in Coupa by the next run ({@link ReportQueue}: the only baselined row left unreported).
      */
     public void recordPutBackRefused(String idempotencyKey, String reason) {
         String message = LedgerText.fit(reason, LedgerText.MESSAGE);
-        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'COUPA_REFUSED', OUTCOME_MESSAGE = ?, ACCEPTED_AT = NULL, "
-                + "COUPA_MARK = 'REFUSED', COUPA_MARK_MESSAGE = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
-                message, message, idempotencyKey);
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME_MESSAGE = ?, COUPA_MARK = 'REFUSED', COUPA_MARK_MESSAGE = ?, "
+                + "REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?", message, message, idempotencyKey);
     }
 
     /** Snapshots recorded as baselined whose mark a failure or a kill left undone, by PO. */
