@@ -113,8 +113,8 @@ public class Reconciler {
             settled = difference.fixed(Fix.NEXT_RUN, "the next run marks it exported without sending it");
         }
         else if (fix && !difference.putBackSafely()) {
-            settled = difference.fixed(Fix.BY_HAND, "left to a person: the job never sent it, so the next run would "
-                    + "send it as a CREATE, and the ERP " + (difference.erpHolds() == null ? "was not read and may hold it"
+            settled = difference.fixed(Fix.BY_HAND, "left to a person: the ERP never accepted it from the job, so the "
+                    + "next run would send it as a CREATE, and the ERP " + (difference.erpHolds() == null ? "was not read and may hold it"
                     : "holds it") + "; baseline it, or put it back by hand once the ERP is known not to hold it");
             log.warn("PO {}: {}", label(difference), settled.fixMessage());
         }
