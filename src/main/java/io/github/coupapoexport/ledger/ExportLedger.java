@@ -45,14 +45,11 @@ public class ExportLedger {
 
     /**
      * The lines of the last document the ERP accepted for this PO (or, for a baselined PO, the lines the ERP is taken to
-     * hold), if it holds any. None when {@code reconcile --fix} put the PO back after that because the ERP answered that
-     * it does not hold it: the next document is then a CREATE, as an UPDATE of a PO the ERP lost is refused.
+     * hold), if it holds any.
      */
     public Optional<PreviousExport> lastAccepted(long coupaId) {
         List<String> lines = jdbc.queryForList("SELECT SENT_LINES FROM EXPORT_LEDGER WHERE COUPA_ID = ? AND "
-                + ERP_HOLDS + " AND NOT EXISTS (SELECT 1 FROM RECONCILIATION_DIFFERENCE d WHERE d.COUPA_ID = "
-                + "EXPORT_LEDGER.COUPA_ID AND d.KIND = 'NOT_IN_ERP' AND d.FIX = 'UNMARKED' AND d.RECORDED_AT > "
-                + "EXPORT_LEDGER.ACCEPTED_AT) ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", String.class, coupaId);
+                + ERP_HOLDS + " ORDER BY ACCEPTED_AT DESC FETCH FIRST 1 ROWS ONLY", String.class, coupaId);
         return lines.stream().findFirst().map(sent -> new PreviousExport(ErpDocumentJson.readLines(sent)));
     }
 

@@ -196,26 +196,6 @@ abstract class ReconciliationsScenarios {
             .containsExactly(tuple(Fix.REFUSED, "Coupa refused to put it back: 422"));
     }
 
-    @Test
-    void aPoTheErpLostAndFixPutBackHasNoPreviousDocumentUntilTheErpAcceptsItAgain() {
-        // given PO 10 accepted then put back as lost by the ERP; PO 11 accepted then put back as newer in Coupa
-        accept(send(10, 1));
-        accept(send(11, 1));
-        String reconciliation = reconciliations.begin(START, true, true);
-        reconciliations.recordDifference(reconciliation, new Difference(10, "PO-10", Kind.NOT_IN_ERP, 1, "issued", 1,
-                "none", Fix.UNMARKED, null));
-        reconciliations.recordDifference(reconciliation, new Difference(11, "PO-11", Kind.NEWER_IN_COUPA, 2, "issued",
-                1, "version 1", Fix.UNMARKED, null));
-
-        // then the next document of PO 10 is a CREATE, of PO 11 an UPDATE against what the ERP holds
-        assertThat(ledger.lastAccepted(10)).isEmpty();
-        assertThat(ledger.lastAccepted(11)).isPresent();
-
-        // and once the ERP accepted PO 10 again, that is what it holds
-        accept(send(10, 2));
-        assertThat(ledger.lastAccepted(10)).isPresent();
-    }
-
     private PurchaseOrderSnapshot send(long coupaId, int version) {
         PurchaseOrderSnapshot snapshot = snapshot(coupaId, version);
         ledger.recordSending(snapshot, document(snapshot, version == 1 ? ErpAction.CREATE : ErpAction.UPDATE), 10);
