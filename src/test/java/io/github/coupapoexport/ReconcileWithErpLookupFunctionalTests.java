@@ -69,6 +69,48 @@ class ReconcileWithErpLookupFunctionalTests {
     }
 
     @Test
+    void aPoTheErpHoldsButTheJobNeverSentIsNotPutBackByFix() {
+        // given PO 3 keyed into the ERP by hand at version 1 and marked exported by hand in Coupa at version 2
+        harness.coupa.add(po(3).exported(true).set("version", 2).line(line(3)));
+        harness.erp.server().stubFor(get(urlEqualTo("/erp/orders/1"))
+            .willReturn(okJson("{\"revision\": 1, \"erpDocumentId\": \"ERP-1-r1\"}")));
+        harness.erp.server().stubFor(get(urlEqualTo("/erp/orders/2"))
+            .willReturn(okJson("{\"revision\": 1, \"erpDocumentId\": \"ERP-2-r1\"}")));
+        harness.erp.server().stubFor(get(urlEqualTo("/erp/orders/3"))
+            .willReturn(okJson("{\"revision\": 1, \"erpDocumentId\": \"BY-HAND-3\"}")));
+
+        // when
+        ExportJobHarness.RunResult fixed = harness.run("reconcile", SINCE, "--fix", LOOKUP);
+
+        // then it is listed and left marked: put back, the next run would send it as a CREATE, a second PO in the ERP
+        assertThat(fixed.exitCode()).as(fixed.output()).isEqualTo(3);
+        assertThat(fixed.output()).containsPattern("\\n  3 +3  newer-in-coupa +v2 issued +none +version 1 +left to a "
+                + "person: ");
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 2L, 3L);
+
+        // and the next run sends nothing of it
+        assertThat(harness.run().exitCode()).isZero();
+        assertThat(harness.erp.applied()).extracting(FakeErp.Applied::poNumber).doesNotContain("3");
+    }
+
+    @Test
+    void aFixThatCannotRecordThePutBackLeavesThePoMarked() {
+        // given the ERP lost PO 2, and a ledger that cannot take the record of a put-back (the process dies there)
+        harness.erp.server().stubFor(get(urlEqualTo("/erp/orders/1"))
+            .willReturn(okJson("{\"revision\": 1, \"erpDocumentId\": \"ERP-1-r1\"}")));
+        harness.database().execute("ALTER TABLE RECONCILIATION_DIFFERENCE ADD CONSTRAINT DIES_HERE CHECK (FIX <> "
+                + "'UNMARKED')");
+
+        // when
+        ExportJobHarness.RunResult fixed = harness.run("reconcile", SINCE, "--fix", LOOKUP);
+
+        // then PO 2 is still marked: put back without the record, the next run would only mark it again (its content
+        // is what the ledger says the ERP accepted), and the lost PO would stay lost
+        assertThat(fixed.exitCode()).as(fixed.output()).isNotZero();
+        assertThat(harness.coupa.exportedIds()).containsExactly(1L, 2L);
+    }
+
+    @Test
     void anErpThatCannotBeReadStopsTheReconciliationWithExit1() {
         // given
         harness.erp.server().stubFor(get(urlPathMatching("/erp/orders/.*")).willReturn(aResponse().withStatus(503)));

@@ -96,10 +96,11 @@ class ReconcileReport {
 
     private static String fix(Difference difference) {
         return switch (difference.fix()) {
-            case NONE -> difference.kind().unmarkedByFix() ? "--fix puts it back" : "the next run marks it";
+            case NONE -> difference.putBackSafely() ? "--fix puts it back"
+                    : difference.kind().unmarkedByFix() ? "--fix leaves it to a person" : "the next run marks it";
             case UNMARKED -> "put back: the next run sends it";
             case NEXT_RUN -> "the next run marks it";
-            case REFUSED -> difference.fixMessage();
+            case REFUSED, BY_HAND -> difference.fixMessage();
         };
     }
 

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * first, so that a crash between the two leaves an intent that the next baseline finishes ({@link #finishUnmarked}).
  * <p>
  * If Coupa's answer to the mark shows another version or status than was read, a buyer changed the PO meanwhile: it is
- * put back to not exported and not baselined after all, so that the export sends its current version.
+ * put back to not exported, so that the export sends its current version, as an UPDATE of what the ERP holds.
  */
 public class BaselineProtocol {
 
@@ -35,7 +35,7 @@ public class BaselineProtocol {
     public enum Result {
         /** Recorded as held by the ERP and marked exported in Coupa. */
         MARKED,
-        /** A buyer changed it meanwhile: put back, not baselined; the next run exports it. */
+        /** A buyer changed it meanwhile: put back, still held by the ERP; the next run sends it as an UPDATE. */
         CHANGED_MEANWHILE,
         /** Coupa refused the mark (or to put a changed PO back): recorded, for {@code failures} to list. */
         REFUSED,
@@ -137,7 +137,7 @@ public class BaselineProtocol {
         }
         String reason = "PO " + label + " moved from version " + version + " (" + status + ") to version "
                 + state.version() + " (" + state.status() + ") in Coupa while the baseline marked it; put back to not "
-                + "exported and not baselined, so that the next run exports version " + state.version();
+                + "exported, so that the next run sends version " + state.version() + " as an update";
         try {
             coupa.markNotExported(coupaId);
         }

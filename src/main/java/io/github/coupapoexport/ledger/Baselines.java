@@ -91,14 +91,14 @@ public class Baselines {
     }
 
     /**
-     * A buyer changed the PO while it was being baselined, and it is back to not exported: not baselined after all
-     * (outcome and mark in one write), so that the export sends its current version as it would any PO.
+     * A buyer changed the PO while it was being baselined, and it is back to not exported, so that the export sends its
+     * current version. It stays baselined: the ERP holds what was keyed in by hand whatever the buyer changed, so that
+     * version goes as an UPDATE against the lines read; a CREATE would post the PO in the ERP a second time.
      */
     public void recordChangedMeanwhile(String idempotencyKey, String reason) {
         String message = LedgerText.fit(reason, LedgerText.MESSAGE);
-        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'SUPERSEDED', OUTCOME_MESSAGE = ?, ACCEPTED_AT = NULL, "
-                + "COUPA_MARK = 'UNMARKED', COUPA_MARK_MESSAGE = ? WHERE IDEMPOTENCY_KEY = ?", message, message,
-                idempotencyKey);
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME_MESSAGE = ?, COUPA_MARK = 'UNMARKED', COUPA_MARK_MESSAGE = ? "
+                + "WHERE IDEMPOTENCY_KEY = ?", message, message, idempotencyKey);
     }
 
     /** Coupa refused the mark: the PO stays baselined and unexported; the export marks it when it comes back. */
@@ -109,14 +109,14 @@ public class Baselines {
 
     /**
      * A buyer changed the PO while it was being marked, and Coupa refused to put it back: Coupa shows its new version
-     * exported though nothing was sent. Not baselined; a failure for {@code failures} to list (class coupa-refused),
-     * reported in Coupa by the next run, and for {@code retry} to send.
+     * exported though nothing was sent. Still baselined (the ERP holds what was keyed in by hand, so {@code retry} sends
+     * the new version as an UPDATE, never a second CREATE); a failure for {@code failures} to list (class
+     * coupa-refused), reported in Coupa by the next run ({@link ReportQueue}: the only baselined row left unreported).
      */
     public void recordPutBackRefused(String idempotencyKey, String reason) {
         String message = LedgerText.fit(reason, LedgerText.MESSAGE);
-        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME = 'COUPA_REFUSED', OUTCOME_MESSAGE = ?, ACCEPTED_AT = NULL, "
-                + "COUPA_MARK = 'REFUSED', COUPA_MARK_MESSAGE = ?, REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?",
-                message, message, idempotencyKey);
+        writes.update("UPDATE EXPORT_LEDGER SET OUTCOME_MESSAGE = ?, COUPA_MARK = 'REFUSED', COUPA_MARK_MESSAGE = ?, "
+                + "REPORTED_AT = NULL WHERE IDEMPOTENCY_KEY = ?", message, message, idempotencyKey);
     }
 
     /** Snapshots recorded as baselined whose mark a failure or a kill left undone, by PO. */
@@ -137,7 +137,7 @@ public class Baselines {
                     String outcome = rs.getString("OUTCOME");
                     String mark = rs.getString("COUPA_MARK");
                     long n = rs.getLong("N");
-                    if (outcome.equals("SUPERSEDED")) {
+                    if (outcome.equals("SUPERSEDED") || "UNMARKED".equals(mark)) {
                         counts[1] += n;
                     }
                     else if ("REFUSED".equals(mark)) {

@@ -47,7 +47,12 @@ public record ReconciliationSummary(String id, Instant startedAt, Instant finish
         /** Coupa refused to put it back; the message says why. */
         REFUSED,
         /** Nothing needed: the next run finds it unexported and marks it (the ERP holds it already). */
-        NEXT_RUN
+        NEXT_RUN,
+        /**
+         * Left marked, for a person: the job never sent it, so a put-back would go to the ERP as a CREATE, and the ERP
+         * holds it, or was not read and may (a PO marked exported by hand is mostly keyed into the ERP by hand).
+         */
+        BY_HAND
     }
 
     /**
@@ -61,11 +66,22 @@ public record ReconciliationSummary(String id, Instant startedAt, Instant finish
             @Nullable String coupaStatus, @Nullable Integer ledgerVersion, @Nullable String erpHolds, Fix fix,
             @Nullable String fixMessage) {
 
+        /**
+         * Whether {@code --fix} may put it back: the next run sends a PO the ledger never saw the ERP hold as a CREATE,
+         * which posts it a second time unless the ERP was read and does not hold it.
+         */
+        public boolean putBackSafely() {
+            return kind.unmarkedByFix() && (ledgerVersion != null || NOT_HELD.equals(erpHolds));
+        }
+
         public Difference fixed(Fix how, @Nullable String message) {
             return new Difference(coupaId, poNumber, kind, coupaVersion, coupaStatus, ledgerVersion, erpHolds, how,
                     message);
         }
     }
+
+    /** What {@link Difference#erpHolds} says of a PO the ERP was read and does not hold. */
+    public static final String NOT_HELD = "none";
 
     public long count(Kind kind) {
         return differences.stream().filter(difference -> difference.kind() == kind).count();

@@ -133,6 +133,14 @@ public class Reconciliations {
                 difference.fix().name(), LedgerText.fit(difference.fixMessage(), LedgerText.MESSAGE), writes.now());
     }
 
+    /** What {@code --fix} did about a difference recorded before it acted, when that turned out otherwise. */
+    public void amendDifference(String reconciliationId, Difference difference) {
+        writes.update("UPDATE RECONCILIATION_DIFFERENCE SET FIX = ?, FIX_MESSAGE = ?, RECORDED_AT = ? "
+                + "WHERE RECONCILIATION_ID = ? AND COUPA_ID = ?", difference.fix().name(),
+                LedgerText.fit(difference.fixMessage(), LedgerText.MESSAGE), writes.now(), reconciliationId,
+                difference.coupaId());
+    }
+
     /** Ends the record: the counts, read back from the differences written. */
     public ReconciliationSummary finish(String reconciliationId, int exportedInCoupa, long coupaCalls) {
         writes.update("UPDATE RECONCILIATION SET FINISHED_AT = ?, EXPORTED_IN_COUPA = ?, COUPA_CALLS = ?, "

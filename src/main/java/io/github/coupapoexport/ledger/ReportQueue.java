@@ -31,13 +31,15 @@ public class ReportQueue {
 
     /**
      * Final outcomes to report, by PO and oldest first: an accepted snapshot once its mark has an outcome, every
-     * failure; not those whose report Coupa already refused in this execution, and never a baselined snapshot (the
-     * job sent nothing: a record per PO of years of history would only flood Coupa's monitoring).
+     * failure; not those whose report Coupa already refused in this execution, and no baselined snapshot (the job sent
+     * nothing: a record per PO of years of history would only flood Coupa's monitoring) but one a buyer changed while it
+     * was marked and Coupa refused to put back, which someone must act on.
      */
     public List<UnreportedOutcome> unreported(int limit, long jobExecutionId) {
         return jdbc.query("SELECT IDEMPOTENCY_KEY, COUPA_ID, PO_NUMBER, PO_VERSION, PO_STATUS, ACTION, OUTCOME, "
                 + "OUTCOME_MESSAGE, ERP_STATUS, ERP_DOCUMENT_ID, COUPA_MARK, COUPA_MARK_MESSAGE FROM EXPORT_LEDGER "
-                + "WHERE REPORTED_AT IS NULL AND OUTCOME NOT IN ('SENDING', 'SUPERSEDED', 'QUEUED', 'BASELINED') "
+                + "WHERE REPORTED_AT IS NULL AND OUTCOME NOT IN ('SENDING', 'SUPERSEDED', 'QUEUED') "
+                + "AND (OUTCOME <> 'BASELINED' OR COUPA_MARK = 'REFUSED') "
                 + "AND (OUTCOME <> 'ACCEPTED' OR COUPA_MARK IS NOT NULL) "
                 + "AND (REPORT_EXECUTION_ID IS NULL OR REPORT_EXECUTION_ID <> ? OR REPORT_ATTEMPTS = 0) "
                 + "ORDER BY COUPA_ID, LAST_ATTEMPT_AT FETCH FIRST " + limit + " ROWS ONLY",

@@ -31,8 +31,9 @@ public record UnreportedOutcome(String idempotencyKey, long coupaId, String poNu
             case REJECTED -> "Error-" + (erpStatus == null ? "ERP" : erpStatus);
             case INVALID -> "Error-INVALID-PO";
             case ERP_UNREACHABLE -> "Error-ERP-UNREACHABLE";
-            case COUPA_REFUSED -> "Error-COUPA-REFUSED-MARK";
-            case SENDING, SUPERSEDED, QUEUED, BASELINED -> throw new IllegalStateException(outcome
+            // A baselined PO is reported only when Coupa refused to put it back after a buyer changed it.
+            case COUPA_REFUSED, BASELINED -> "Error-COUPA-REFUSED-MARK";
+            case SENDING, SUPERSEDED, QUEUED -> throw new IllegalStateException(outcome
                     + " has no outcome to report");
         };
     }

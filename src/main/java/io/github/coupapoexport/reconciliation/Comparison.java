@@ -11,6 +11,7 @@ import io.github.coupapoexport.ledger.Acceptance;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Difference;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Fix;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Kind;
+import io.github.coupapoexport.ledger.ReconciliationSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,7 +104,7 @@ public final class Comparison {
         if (erp instanceof ErpHolding.Held held) {
             return held.revision() == null ? "held" : "version " + held.revision();
         }
-        return "none";
+        return ReconciliationSummary.NOT_HELD;
     }
 
     private static Optional<Difference> difference(Kind kind, CoupaPurchaseOrder coupa, @Nullable Acceptance ledger,

@@ -115,23 +115,35 @@ public class Reconciler {
 
     /**
      * Records a difference, after {@code --fix} did what it does: a PO exported in Coupa that the ERP does not hold
-     * (or holds older) is put back to not exported, so that the next run sends it; one the ERP holds and Coupa does
-     * not show exported needs nothing, as the next run finds it unexported and marks it.
+     * (or holds older) is put back to not exported, so that the next run sends it, unless the job never sent it and the
+     * ERP holds it or was not read; one the ERP holds and Coupa does not show exported needs nothing, as the next run
+     * finds it unexported and marks it.
      */
     private void settle(String reconciliationId, Difference difference, boolean fix) {
         Difference settled = difference;
         if (fix && !difference.kind().unmarkedByFix()) {
             settled = difference.fixed(Fix.NEXT_RUN, "the next run marks it exported without sending it");
         }
+        else if (fix && !difference.putBackSafely()) {
+            settled = difference.fixed(Fix.BY_HAND, "left to a person: the ERP never accepted it from the job, so the "
+                    + "next run would send it as a CREATE, and the ERP " + (difference.erpHolds() == null ? "was not read and may hold it"
+                    : "holds it") + "; baseline it, or put it back by hand once the ERP is known not to hold it");
+            log.warn("PO {}: {}", label(difference), settled.fixMessage());
+        }
         else if (fix) {
+            // Recorded before Coupa is changed: the export sends a put-back PO only on this record (its content is what
+            // the ledger says the ERP accepted), so an un-mark without it, left by a crash, would be marked again unsent.
+            ledger.recordDifference(reconciliationId, difference.fixed(Fix.UNMARKED,
+                    "put back to not exported: the next run sends it"));
             try {
                 coupa.markNotExported(difference.coupaId());
-                settled = difference.fixed(Fix.UNMARKED, "put back to not exported: the next run sends it");
             }
             catch (CoupaRefusedException refused) {
                 settled = difference.fixed(Fix.REFUSED, "Coupa refused to put it back: " + refused.getMessage());
                 log.warn("PO {}: {}", label(difference), settled.fixMessage());
+                ledger.amendDifference(reconciliationId, settled);
             }
+            return;
         }
         ledger.recordDifference(reconciliationId, settled);
     }

@@ -142,16 +142,18 @@ abstract class BaselineLedgerScenarios {
     }
 
     @Test
-    void poChangedMeanwhileIsNotBaselinedAndIsNamed() {
+    void poChangedMeanwhileStaysHeldByTheErpIsPutBackAndIsNamed() {
         // when
         PurchaseOrderSnapshot v1 = snapshot(1, 1);
         baselines.recordBaselining(v1, List.of(line(101)), "baselined", BASELINE);
         baselines.recordChangedMeanwhile(v1.idempotencyKey(), "PO PO-1 moved from version 1 to version 2");
 
-        // then
-        assertThat(ledger.lastAccepted(1)).isEmpty();
-        assertThat(ledger.erpHolds(1)).isFalse();
-        assertThat(ledger.find(v1.idempotencyKey()).orElseThrow().outcome()).isEqualTo(LedgerOutcome.SUPERSEDED);
+        // then the ERP still holds what was keyed in by hand: the next version is an UPDATE against these lines
+        assertThat(ledger.lastAccepted(1)).isPresent();
+        assertThat(ledger.erpHolds(1)).isTrue();
+        assertThat(ledger.find(v1.idempotencyKey()).orElseThrow().outcome()).isEqualTo(LedgerOutcome.BASELINED);
+        assertThat(ledger.find(v1.idempotencyKey()).orElseThrow().coupaMark()).isEqualTo(CoupaMark.UNMARKED);
+        assertThat(baselines.unmarked()).isEmpty();
         assertThat(baselines.tally(List.of(BASELINE))).isEqualTo(new Baselines.Tally(0, 1, 0, 0));
         assertThat(baselines.notBaselined(List.of(BASELINE))).containsExactly("PO PO-1 moved from version 1 to version 2");
         assertThat(reports.unreported(10, 99)).isEmpty();
@@ -181,13 +183,20 @@ abstract class BaselineLedgerScenarios {
         baselines.recordBaselining(v1, List.of(line(101)), "baselined", BASELINE);
         baselines.recordPutBackRefused(v1.idempotencyKey(), "moved; Coupa refused to put it back");
 
-        // then
-        assertThat(ledger.erpHolds(1)).isFalse();
-        assertThat(ledger.find(v1.idempotencyKey()).orElseThrow().outcome()).isEqualTo(LedgerOutcome.COUPA_REFUSED);
-        assertThat(failing.list()).extracting(FailingPurchaseOrders.FailingPurchaseOrder::failureClass)
-            .containsExactly(FailingPurchaseOrders.FailureClass.COUPA_REFUSED);
-        assertThat(reports.unreported(10, 99)).extracting(UnreportedOutcome::idempotencyKey)
-            .containsExactly(v1.idempotencyKey());
+        // then the ERP still holds what was keyed in by hand, so retry sends the new version as an UPDATE, never a
+        // second CREATE; it is a Coupa refusal to list and to report
+        assertThat(ledger.erpHolds(1)).isTrue();
+        assertThat(ledger.lastAccepted(1)).isPresent();
+        assertThat(ledger.find(v1.idempotencyKey()).orElseThrow().outcome()).isEqualTo(LedgerOutcome.BASELINED);
+        assertThat(failing.list()).extracting(FailingPurchaseOrders.FailingPurchaseOrder::failureClass,
+                FailingPurchaseOrders.FailingPurchaseOrder::lastReason)
+            .containsExactly(tuple(FailingPurchaseOrders.FailureClass.COUPA_REFUSED,
+                    "moved; Coupa refused to put it back"));
+        assertThat(reports.unreported(10, 99)).extracting(UnreportedOutcome::idempotencyKey,
+                UnreportedOutcome::responseCode, UnreportedOutcome::responseMessage)
+            .containsExactly(tuple(v1.idempotencyKey(), "Error-COUPA-REFUSED-MARK",
+                    "moved; Coupa refused to put it back"));
+        assertThat(baselines.tally(List.of(BASELINE))).isEqualTo(new Baselines.Tally(0, 0, 1, 0));
     }
 
     @Test

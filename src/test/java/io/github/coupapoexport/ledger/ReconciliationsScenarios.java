@@ -191,6 +191,24 @@ abstract class ReconciliationsScenarios {
         assertThat(ledger.putBackByReconciliation(ledger.find(eight.idempotencyKey()).orElseThrow())).isFalse();
     }
 
+    @Test
+    void aPutBackRecordedBeforeCoupaRefusedItIsAmendedAndNoLongerCounts() {
+        // given PO 9 accepted, its put-back recorded before the un-mark, which Coupa then refused
+        PurchaseOrderSnapshot nine = accept(send(9, 1));
+        String reconciliation = reconciliations.begin(START, true, true);
+        Difference lost = new Difference(9, "PO-9", Kind.NOT_IN_ERP, 1, "issued", 1, "none", Fix.NONE, null);
+        reconciliations.recordDifference(reconciliation, lost.fixed(Fix.UNMARKED, "put back"));
+
+        // when
+        reconciliations.amendDifference(reconciliation, lost.fixed(Fix.REFUSED, "Coupa refused to put it back: 422"));
+
+        // then
+        assertThat(ledger.putBackByReconciliation(ledger.find(nine.idempotencyKey()).orElseThrow())).isFalse();
+        assertThat(reconciliations.finish(reconciliation, 1, 2).differences())
+            .extracting(Difference::fix, Difference::fixMessage)
+            .containsExactly(tuple(Fix.REFUSED, "Coupa refused to put it back: 422"));
+    }
+
     private PurchaseOrderSnapshot send(long coupaId, int version) {
         PurchaseOrderSnapshot snapshot = snapshot(coupaId, version);
         ledger.recordSending(snapshot, document(snapshot, version == 1 ? ErpAction.CREATE : ErpAction.UPDATE), 10);
