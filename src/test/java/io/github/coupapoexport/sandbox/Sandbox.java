@@ -71,7 +71,7 @@ public final class Sandbox {
             worst = worse(worst, command(arguments, "failures"));
             coupa.purchaseOrder(BLOCKED_BY_THE_ERP).put("exported", true);
             banner("An AP clerk marked PO " + BLOCKED_BY_THE_ERP + " exported by hand in Coupa, though the ERP never "
-                    + "accepted it: reconcile finds it, and --fix puts it back for the next run");
+                    + "accepted it: reconcile finds it; --fix puts it back only where it knows the ERP lacks it");
             worst = worse(worst, command(arguments, "reconcile", "--since=2026-01-01", "--fix"));
             banner("The report of these runs, from the job repository alone (report --out=FILE.html)");
             worst = worse(worst, command(arguments, "report", "--out=" + folder.resolve(REPORT)));
