@@ -3,7 +3,6 @@ package io.github.coupapoexport.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.coupapoexport.coupa.CoupaPurchaseOrder;
@@ -59,29 +58,7 @@ public class BaselineWriter implements ItemWriter<CoupaPurchaseOrder> {
         for (CoupaPurchaseOrder po : chunk) {
             baselining.add(CompletableFuture.runAsync(() -> baseline(po, left, marked), senders));
         }
-        Exception failure = null;
-        for (CompletableFuture<Void> each : baselining) {
-            try {
-                each.get();
-            }
-            catch (InterruptedException interrupted) {
-                // Asked to stop: none starts any more, those in flight end and record what they did.
-                stopped = true;
-                CompletableFuture.allOf(baselining.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null)
-                    .join();
-                Thread.currentThread().interrupt();
-                throw interrupted;
-            }
-            catch (ExecutionException ex) {
-                Exception cause = ex.getCause() instanceof Exception exception ? exception : ex;
-                if (failure == null) {
-                    failure = cause;
-                }
-                else if (failure != cause) {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
+        Exception failure = ChunkWork.awaitAll(baselining, () -> stopped = true);
         if (failure != null) {
             throw failure;
         }

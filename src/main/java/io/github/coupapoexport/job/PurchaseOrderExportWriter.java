@@ -3,7 +3,6 @@ package io.github.coupapoexport.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 import io.github.coupapoexport.export.ExportProtocol;
@@ -77,29 +76,7 @@ public class PurchaseOrderExportWriter implements ItemWriter<PurchaseOrderExport
                 sending.add(CompletableFuture.runAsync(() -> send(ready), senders));
             }
         }
-        Exception failure = null;
-        for (CompletableFuture<Void> sent : sending) {
-            try {
-                sent.get();
-            }
-            catch (InterruptedException interrupted) {
-                // Asked to stop: no further PO starts, and those in flight are let finish and record their outcome,
-                // so that none goes on posting or marking after the step has ended.
-                stopped = true;
-                CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).exceptionally(ignored -> null).join();
-                Thread.currentThread().interrupt();
-                throw interrupted;
-            }
-            catch (ExecutionException ex) {
-                Exception cause = ex.getCause() instanceof Exception exception ? exception : ex;
-                if (failure == null) {
-                    failure = cause;
-                }
-                else if (failure != cause) {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
+        Exception failure = ChunkWork.awaitAll(sending, () -> stopped = true);
         synchronized (this) {
             tally.writeTo(stepExecution.getExecutionContext());
         }
