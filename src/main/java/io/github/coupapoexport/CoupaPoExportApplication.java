@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.MapPropertySource;
 
 @SpringBootApplication
 public class CoupaPoExportApplication {
@@ -67,7 +68,10 @@ public class CoupaPoExportApplication {
      */
     private static SpringApplication application(Set<SettingsArea> inUse) {
         SpringApplication application = new SpringApplication(CoupaPoExportApplication.class);
-        application.setDefaultProperties(Map.of(SettingsArea.IN_USE_PROPERTY, SettingsInUse.property(inUse)));
+        // First of all property sources: no file or variable may widen or narrow what the command line decided.
+        application.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("coupa-po-export command", Map.of(SettingsArea.IN_USE_PROPERTY,
+                        SettingsInUse.property(inUse)))));
         application.setLazyInitialization(SettingsInUse.partial(inUse));
         return application;
     }

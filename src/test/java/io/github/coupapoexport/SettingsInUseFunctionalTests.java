@@ -122,6 +122,17 @@ class SettingsInUseFunctionalTests {
     }
 
     @Test
+    void noSettingCanNarrowTheSettingsTheExportIsCheckedFor() {
+        // when a file or the environment says the export uses no Coupa or ERP settings
+        ExportJobHarness.RunResult run = harness.run(NO_COUPA_SECRET, "--coupa-po-export.settings-in-use=GENERAL");
+
+        // then it is still checked for every setting, and nothing is sent
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+        assertThat(run.output()).contains("coupa.client-secret is required");
+        assertThat(harness.erp.received()).hasSize(1);
+    }
+
+    @Test
     void theExportStillNeedsEverySettingAndNamesEveryProblemAtOnce() {
         // when
         ExportJobHarness.RunResult run = harness.run(NO_COUPA_SECRET, NO_ERP);

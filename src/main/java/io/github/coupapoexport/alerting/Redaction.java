@@ -21,7 +21,16 @@ final class Redaction {
     static final String HIDDEN = "******";
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            ".*(secret|password|passwd|token|credential|private|apikey|api-key|webhook\\.url).*");
+            ".*(secret|password|passwd|token|credential|private|apikey|api-key|webhook\\.url|authorization|headers).*");
+
+    /**
+     * Credentials a reason may carry whatever setting they came from: the user and password of a URL
+     * ({@code https://user:pw@host}), a {@code password=} parameter in any case, a bearer token.
+     */
+    private static final List<Pattern> CREDENTIAL_SHAPES = List.of(
+            Pattern.compile("(?<=://)[^/\\s@:]+:[^/\\s@]+(?=@)"),
+            Pattern.compile("(?i)(?<=password=)[^&;\\s\"']+"),
+            Pattern.compile("(?i)(?<=bearer )[A-Za-z0-9._~+/=-]+"));
 
     /** Shorter values would hide ordinary words; no real credential is this short. */
     private static final int SHORTEST_SECRET = 4;
@@ -50,6 +59,13 @@ final class Redaction {
                 if (secretName || lower.endsWith("url") && text.contains("password=")) {
                     addResolved(environment, text, secrets);
                 }
+                if (lower.contains("headers")) {
+                    // OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer t0ken,x-key=k3y: each value on its own too
+                    for (String header : text.split(",")) {
+                        String headerValue = header.substring(header.indexOf('=') + 1).strip();
+                        addResolved(environment, headerValue.replaceFirst("(?i)^bearer ", ""), secrets);
+                    }
+                }
             }
         }
         return new Redaction(secrets);
@@ -67,6 +83,9 @@ final class Redaction {
         String redacted = text;
         for (String secret : secrets) {
             redacted = redacted.replace(secret, HIDDEN);
+        }
+        for (Pattern shape : CREDENTIAL_SHAPES) {
+            redacted = shape.matcher(redacted).replaceAll(HIDDEN);
         }
         return redacted;
     }

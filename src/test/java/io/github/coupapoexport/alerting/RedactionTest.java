@@ -37,4 +37,22 @@ class RedactionTest {
         assertThat(redacted.lines()).containsExactly("Reason: login ****** refused by ******", "posted to ******",
                 "POST https://sap.example/oauth/token answered 503", "****** unreachable");
     }
+
+    @Test
+    void credentialsInAUrlAPasswordParameterOrABearerTokenAreHiddenWhateverSettingTheyCameFrom() {
+        // given no setting names them: an ERP address with a user and password in it, an OTLP header
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("environment", Map.of(
+                "OTEL_EXPORTER_OTLP_HEADERS", "Authorization=Bearer otlp-t0ken-1")));
+        Redaction redaction = Redaction.of(environment);
+
+        // when
+        String redacted = redaction.apply("POST https://erp-user:erp-pw@erp.example/purchase-orders got no answer; "
+                + "jdbc:postgresql://db/job?user=job&Password=db-pw; sent Authorization: Bearer abc.def-ghi; "
+                + "header otlp-t0ken-1");
+
+        // then
+        assertThat(redacted).isEqualTo("POST https://******@erp.example/purchase-orders got no answer; "
+                + "jdbc:postgresql://db/job?user=job&Password=******; sent Authorization: Bearer ******; header ******");
+    }
 }
