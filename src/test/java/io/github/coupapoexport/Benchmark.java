@@ -57,7 +57,15 @@ public final class Benchmark {
         boolean startUpOnly = false;
         boolean largeOnly = false;
         boolean gridOnly = false;
+        int[] gridCoupa = BenchmarkGrid.COUPA_MILLIS;
+        int[] gridErp = BenchmarkGrid.ERP_MILLIS;
         for (String arg : args) {
+            if (arg.startsWith("--grid-coupa=")) {
+                gridCoupa = millis(arg.substring("--grid-coupa=".length()));
+            }
+            if (arg.startsWith("--grid-erp=")) {
+                gridErp = millis(arg.substring("--grid-erp=".length()));
+            }
             if (arg.startsWith("--large=")) {
                 large = Integer.parseInt(arg.substring("--large=".length()));
             }
@@ -86,7 +94,7 @@ public final class Benchmark {
             report.add(startUp("launcher (class data sharing)", launcher));
         }
         if (!startUpOnly && !largeOnly) {
-            report.addAll(BenchmarkGrid.measure(launcher, gridPurchaseOrders, naivePurchaseOrders));
+            report.addAll(BenchmarkGrid.measure(launcher, gridPurchaseOrders, naivePurchaseOrders, gridCoupa, gridErp));
         }
         if (!startUpOnly && !gridOnly) {
             report.add(run(launcher, large + " POs, no latency, no limit", large, 0, 0, 0, false).line());
@@ -97,6 +105,10 @@ public final class Benchmark {
         System.out.println();
         report.forEach(System.out::println);
         System.out.println("(written to " + out + ")");
+    }
+
+    private static int[] millis(String list) {
+        return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     /**

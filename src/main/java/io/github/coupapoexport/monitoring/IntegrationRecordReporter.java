@@ -1,8 +1,12 @@
 package io.github.coupapoexport.monitoring;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import io.github.coupapoexport.coupa.CoupaRefusedException;
 import io.github.coupapoexport.ledger.UnreportedOutcome;
@@ -25,9 +29,16 @@ public class IntegrationRecordReporter implements OutcomeReporter {
 
     private final boolean integrationRuns;
 
-    public IntegrationRecordReporter(CoupaMonitoringClient coupa, boolean integrationRuns) {
+    private final Executor coupaWork;
+
+    /**
+     * @param coupaWork the threads that make a batch's calls at the same time, one PO each: at Coupa's latencies a
+     * batch of 50 made one call after the other leaves the rate limiter idle most of the time
+     */
+    public IntegrationRecordReporter(CoupaMonitoringClient coupa, boolean integrationRuns, Executor coupaWork) {
         this.coupa = coupa;
         this.integrationRuns = integrationRuns;
+        this.coupaWork = coupaWork;
     }
 
     @Override
@@ -36,8 +47,10 @@ public class IntegrationRecordReporter implements OutcomeReporter {
         List<Long> purchaseOrderIds = latest.stream().map(UnreportedOutcome::coupaId).toList();
         List<OpenRecord> openRecords = coupa.unresolvedHistoryRecords(purchaseOrderIds);
         List<OpenRecord> openErrors = integrationRuns ? coupa.unresolvedIntegrationErrors(purchaseOrderIds) : List.of();
-        Set<Long> refused = new HashSet<>();
-        for (UnreportedOutcome outcome : latest) {
+        Set<Long> refused = ConcurrentHashMap.newKeySet();
+        // The POs at the same time, each PO's own calls in order (its new record, then the resolve of its earlier
+        // ones); every call still takes its turn under the one rate limiter.
+        awaitAll(latest.stream().map(outcome -> (Runnable) () -> {
             try {
                 record(outcome, integrationRunId);
                 progress.reported(outcome.coupaId());
@@ -46,18 +59,48 @@ public class IntegrationRecordReporter implements OutcomeReporter {
                 refused.add(outcome.coupaId());
                 progress.refused(outcome.coupaId(), ex.getMessage());
             }
-        }
+        }).toList());
         // The earlier records are resolved only once the new one exists: a PO whose new record Coupa refused keeps
         // its open error in sight.
+        List<Runnable> resolutions = new ArrayList<>();
         for (OpenRecord open : openRecords) {
             if (!refused.contains(open.documentId())) {
-                resolve(open, () -> coupa.resolveHistoryRecord(open.id()));
+                resolutions.add(() -> resolve(open, () -> coupa.resolveHistoryRecord(open.id())));
             }
         }
         for (OpenRecord open : openErrors) {
             if (!refused.contains(open.documentId())) {
-                resolve(open, () -> coupa.resolveIntegrationError(open.id()));
+                resolutions.add(() -> resolve(open, () -> coupa.resolveIntegrationError(open.id())));
             }
+        }
+        awaitAll(resolutions);
+    }
+
+    /**
+     * Runs the calls at the same time and waits for all of them, so that what Coupa took is recorded as reported even
+     * when one call fails; then the first failure goes on, the others suppressed in it.
+     */
+    private void awaitAll(List<Runnable> calls) {
+        List<CompletableFuture<Void>> running = calls.stream()
+            .map(call -> CompletableFuture.runAsync(call, coupaWork))
+            .toList();
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> each : running) {
+            try {
+                each.join();
+            }
+            catch (CompletionException ex) {
+                RuntimeException cause = ex.getCause() instanceof RuntimeException runtime ? runtime : ex;
+                if (failure == null) {
+                    failure = cause;
+                }
+                else if (failure != cause) {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

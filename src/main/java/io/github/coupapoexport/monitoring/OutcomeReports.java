@@ -2,8 +2,10 @@ package io.github.coupapoexport.monitoring;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import io.github.coupapoexport.coupa.MonitoringMode;
@@ -39,11 +41,11 @@ public class OutcomeReports {
 
     /** The reports of the configured mode, through {@code client}. */
     public static OutcomeReports of(MonitoringMode mode, ReportQueue reports, CoupaMonitoringClient client,
-            Clock clock) {
+            Clock clock, Executor coupaWork) {
         OutcomeReporter reporter = switch (mode) {
             case CUSTOM_FIELD -> new StatusFieldReporter(client, clock);
-            case HISTORY -> new IntegrationRecordReporter(client, false);
-            case INTEGRATION_RUN -> new IntegrationRecordReporter(client, true);
+            case HISTORY -> new IntegrationRecordReporter(client, false, coupaWork);
+            case INTEGRATION_RUN -> new IntegrationRecordReporter(client, true, coupaWork);
         };
         return new OutcomeReports(mode, reports, reporter);
     }
@@ -71,7 +73,8 @@ public class OutcomeReports {
             }
             Map<Long, List<String>> keysByPurchaseOrder = batch.stream().collect(Collectors.groupingBy(
                     UnreportedOutcome::coupaId, Collectors.mapping(UnreportedOutcome::idempotencyKey, Collectors.toList())));
-            List<String> reported = new ArrayList<>();
+            // Reported from the threads that make the batch's calls at the same time.
+            List<String> reported = Collections.synchronizedList(new ArrayList<>());
             try {
                 reporter.report(batch, integrationRunId, new OutcomeReporter.Progress() {
 
