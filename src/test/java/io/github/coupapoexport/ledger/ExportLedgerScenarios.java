@@ -2,7 +2,6 @@ package io.github.coupapoexport.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.github.coupapoexport.JobRepositoryDatabase;
@@ -21,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import static io.github.coupapoexport.ledger.LedgerSnapshots.document;
+import static io.github.coupapoexport.ledger.LedgerSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,6 +40,8 @@ abstract class ExportLedgerScenarios {
 
     private ExportLedger ledger;
 
+    private LedgerSnapshots sent;
+
     private ReportQueue reports;
 
     /** A fresh, empty database. */
@@ -56,6 +59,7 @@ abstract class ExportLedgerScenarios {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         Clock clock = new TickingClock();
         ledger = new ExportLedger(jdbc, transactions, clock);
+        sent = new LedgerSnapshots(ledger);
         reports = new ReportQueue(jdbc, transactions, clock);
     }
 
@@ -156,13 +160,13 @@ abstract class ExportLedgerScenarios {
     void unfinishedAreSnapshotsSentWithoutAnOutcomeAndAcceptedOnesNotMarkedByPoOldestFirst() {
         // given
         PurchaseOrderSnapshot po2Sending = send(2, 1, 10);
-        PurchaseOrderSnapshot po1Accepted = accept(send(1, 1, 10));
+        PurchaseOrderSnapshot po1Accepted = sent.accept(send(1, 1, 10));
         PurchaseOrderSnapshot po1Sending = send(1, 2, 10);
         PurchaseOrderSnapshot po3Unanswered = send(3, 1, 10);
         ledger.recordFailure(po3Unanswered.idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "timeout");
         ledger.recordNotSent(snapshot(3, 2), "not sent: still unknown", 10);
-        ledger.recordMark(accept(send(4, 1, 10)).idempotencyKey(), CoupaMark.MARKED, null);
-        ledger.recordMark(accept(send(5, 1, 10)).idempotencyKey(), CoupaMark.REFUSED, "422");
+        ledger.recordMark(sent.accept(send(4, 1, 10)).idempotencyKey(), CoupaMark.MARKED, null);
+        ledger.recordMark(sent.accept(send(5, 1, 10)).idempotencyKey(), CoupaMark.REFUSED, "422");
         ledger.recordFailure(send(6, 1, 10).idempotencyKey(), LedgerOutcome.REJECTED, 422, "refused");
         ledger.recordInvalid(snapshot(7, 1), "no supplier number", 10);
 
@@ -194,12 +198,12 @@ abstract class ExportLedgerScenarios {
         // before the ERP; PO 2 failed and went through later; PO 9 failed in another execution
         ledger.recordFailure(send(1, 1, 10).idempotencyKey(), LedgerOutcome.REJECTED, 422, "refused");
         ledger.recordFailure(send(2, 1, 10).idempotencyKey(), LedgerOutcome.REJECTED, 422, "refused");
-        ledger.recordMark(accept(send(2, 2, 11)).idempotencyKey(), CoupaMark.MARKED, null);
+        ledger.recordMark(sent.accept(send(2, 2, 11)).idempotencyKey(), CoupaMark.MARKED, null);
         ledger.recordInvalid(snapshot(3, 1), "no supplier number", 11);
         ledger.recordFailure(send(4, 1, 11).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "timeout");
-        ledger.recordMark(accept(send(5, 1, 11)).idempotencyKey(), CoupaMark.REFUSED, "422");
+        ledger.recordMark(sent.accept(send(5, 1, 11)).idempotencyKey(), CoupaMark.REFUSED, "422");
         ledger.recordFailure(send(6, 1, 11).idempotencyKey(), LedgerOutcome.COUPA_REFUSED, null, "422");
-        ledger.recordMark(accept(send(7, 1, 11)).idempotencyKey(), CoupaMark.MARKED, null);
+        ledger.recordMark(sent.accept(send(7, 1, 11)).idempotencyKey(), CoupaMark.MARKED, null);
         send(8, 1, 11);
         ledger.recordFailure(send(9, 1, 12).idempotencyKey(), LedgerOutcome.REJECTED, 422, "refused");
 
@@ -212,7 +216,7 @@ abstract class ExportLedgerScenarios {
     @Test
     void markIsRecordedAndMakesTheOutcomeReportableAgain() {
         // given an accepted snapshot whose outcome Coupa was told
-        PurchaseOrderSnapshot v1 = accept(send(1, 1, 10));
+        PurchaseOrderSnapshot v1 = sent.accept(send(1, 1, 10));
         ledger.recordMark(v1.idempotencyKey(), CoupaMark.MARKED, null);
         reports.recordReported(List.of(v1.idempotencyKey()));
         assertThat(reports.unreported(10, 10)).isEmpty();
@@ -230,13 +234,13 @@ abstract class ExportLedgerScenarios {
     @Test
     void unreportedAreFinalOutcomesByPoOldestFirstUntilReported() {
         // given
-        PurchaseOrderSnapshot marked = accept(send(2, 1, 10));
+        PurchaseOrderSnapshot marked = sent.accept(send(2, 1, 10));
         ledger.recordMark(marked.idempotencyKey(), CoupaMark.MARKED, null);
         PurchaseOrderSnapshot rejected = send(1, 1, 10);
         ledger.recordFailure(rejected.idempotencyKey(), LedgerOutcome.REJECTED, 422, "refused");
         PurchaseOrderSnapshot invalid = snapshot(1, 2);
         ledger.recordInvalid(invalid, "no supplier number", 10);
-        accept(send(3, 1, 10));
+        sent.accept(send(3, 1, 10));
         send(4, 1, 10);
         PurchaseOrderSnapshot superseded = send(5, 1, 10);
         ledger.recordSuperseded(superseded.idempotencyKey(), "version 2 in Coupa");
@@ -274,23 +278,6 @@ abstract class ExportLedgerScenarios {
         ledger.recordSending(snapshot, document(snapshot, version == 1 ? ErpAction.CREATE : ErpAction.UPDATE,
                 line(coupaId * 100 + 1, false)), jobExecutionId);
         return snapshot;
-    }
-
-    private PurchaseOrderSnapshot accept(PurchaseOrderSnapshot snapshot) {
-        ledger.recordAccepted(snapshot.idempotencyKey(), 201, "ERP-" + snapshot.coupaId());
-        return snapshot;
-    }
-
-    private static PurchaseOrderSnapshot snapshot(long coupaId, int version) {
-        String updatedAt = "2026-11-2" + version + "T09:20:11-08:00";
-        return new PurchaseOrderSnapshot(coupaId, "PO-" + coupaId, version, OffsetDateTime.parse(updatedAt), "issued",
-                PurchaseOrderSnapshot.idempotencyKey(coupaId, version, updatedAt));
-    }
-
-    /** The ledger keeps the document as it is: only the lines and the action matter here. */
-    private static ErpPurchaseOrder document(PurchaseOrderSnapshot snapshot, ErpAction action, Line... lines) {
-        return new ErpPurchaseOrder("coupa", snapshot.coupaId(), snapshot.poNumber(), snapshot.version(), action,
-                snapshot.status(), "USD", "10.00", null, "Net 45", null, "jdoe", List.of(lines));
     }
 
     private static Line line(long coupaLineId, boolean deleted) {

@@ -1,16 +1,12 @@
 package io.github.coupapoexport.ledger;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.github.coupapoexport.JobRepositoryDatabase;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailingPurchaseOrder;
 import io.github.coupapoexport.ledger.FailingPurchaseOrders.FailureClass;
 import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import static io.github.coupapoexport.ledger.LedgerSnapshots.bolts;
+import static io.github.coupapoexport.ledger.LedgerSnapshots.document;
+import static io.github.coupapoexport.ledger.LedgerSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -34,6 +33,8 @@ abstract class FailingPurchaseOrdersScenarios {
     private SingleConnectionDataSource dataSource;
 
     private ExportLedger ledger;
+
+    private LedgerSnapshots sent;
 
     private ReportQueue reports;
 
@@ -51,6 +52,7 @@ abstract class FailingPurchaseOrdersScenarios {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Clock clock = new TickingClock();
         ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), clock);
+        sent = new LedgerSnapshots(ledger);
         reports = new ReportQueue(jdbc, new DataSourceTransactionManager(dataSource), clock);
         failing = new FailingPurchaseOrders(jdbc);
     }
@@ -65,21 +67,22 @@ abstract class FailingPurchaseOrdersScenarios {
     void eachFailingPoIsListedOnceByClassWithItsAttemptsSinceTheErpLastAcceptedIt() {
         // given PO 1 accepted, then its version 2 rejected twice; PO 2 invalid; PO 3 unanswered; PO 4 accepted with a
         // mark Coupa refused; PO 5 queued with a verdict that could not be read; PO 6 rejected, then accepted
-        accept(send(1, 1));
-        PurchaseOrderSnapshot rejectedTwice = send(1, 2);
+        sent.accept(sent.send(1, 1));
+        PurchaseOrderSnapshot rejectedTwice = sent.send(1, 2);
         ledger.recordFailure(rejectedTwice.idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
-        ledger.recordSending(rejectedTwice, document(rejectedTwice, ErpAction.UPDATE), 11);
+        ledger.recordSending(rejectedTwice, document(rejectedTwice, ErpAction.UPDATE,
+                bolts(rejectedTwice.coupaId())), 11);
         ledger.recordFailure(rejectedTwice.idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier again");
         ledger.recordInvalid(snapshot(2, 1), "no supplier number", 10);
-        ledger.recordFailure(send(3, 1).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
-        PurchaseOrderSnapshot refusedMark = accept(send(4, 1));
+        ledger.recordFailure(sent.send(3, 1).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
+        PurchaseOrderSnapshot refusedMark = sent.accept(sent.send(4, 1));
         ledger.recordMark(refusedMark.idempotencyKey(), CoupaMark.REFUSED, "Coupa refused the mark: 422");
-        PurchaseOrderSnapshot queued = send(5, 1);
+        PurchaseOrderSnapshot queued = sent.send(5, 1);
         ledger.recordQueued(queued.idempotencyKey(), "HDR-5");
         ledger.recordVerdictProblem(queued.idempotencyKey(), "the ERP's verdict could not be read", 10);
-        PurchaseOrderSnapshot fixed = send(6, 1);
+        PurchaseOrderSnapshot fixed = sent.send(6, 1);
         ledger.recordFailure(fixed.idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
-        accept(send(6, 2));
+        sent.accept(sent.send(6, 2));
 
         // when
         List<FailingPurchaseOrder> list = failing.list();
@@ -98,7 +101,7 @@ abstract class FailingPurchaseOrdersScenarios {
     @Test
     void outcomeWhoseReportCoupaRefusedForGoodIsListed() {
         // given a PO accepted and marked, whose report Coupa refused three executions running
-        PurchaseOrderSnapshot accepted = accept(send(7, 1));
+        PurchaseOrderSnapshot accepted = sent.accept(sent.send(7, 1));
         ledger.recordMark(accepted.idempotencyKey(), CoupaMark.MARKED, null);
         for (long execution = 20; execution < 20 + ReportQueue.MAX_REFUSALS; execution++) {
             reports.recordRefused(List.of(accepted.idempotencyKey()), "422 document-id is invalid", execution);
@@ -115,8 +118,8 @@ abstract class FailingPurchaseOrdersScenarios {
     void rejectionOfTheLatestSnapshotStaysListedWhenAnOlderUnfinishedOneIsSupersededAfterIt() {
         // given version 1 left SENDING by a crash, version 2 rejected, and then version 1 found superseded by the next
         // run, which stamps its LAST_ATTEMPT_AT after version 2's
-        PurchaseOrderSnapshot unfinished = send(9, 1);
-        ledger.recordFailure(send(9, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        PurchaseOrderSnapshot unfinished = sent.send(9, 1);
+        ledger.recordFailure(sent.send(9, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
         ledger.recordSuperseded(unfinished.idempotencyKey(), "PO moved on in Coupa");
 
         // then version 2, the latest snapshot, is still not in the ERP
@@ -127,31 +130,7 @@ abstract class FailingPurchaseOrdersScenarios {
 
     @Test
     void ledgerWithoutFailuresListsNothing() {
-        accept(send(8, 1));
+        sent.accept(sent.send(8, 1));
         assertThat(failing.list()).isEmpty();
-    }
-
-    private PurchaseOrderSnapshot send(long coupaId, int version) {
-        PurchaseOrderSnapshot snapshot = snapshot(coupaId, version);
-        ledger.recordSending(snapshot, document(snapshot, version == 1 ? ErpAction.CREATE : ErpAction.UPDATE), 10);
-        return snapshot;
-    }
-
-    private PurchaseOrderSnapshot accept(PurchaseOrderSnapshot snapshot) {
-        ledger.recordAccepted(snapshot.idempotencyKey(), 201, "ERP-" + snapshot.coupaId());
-        return snapshot;
-    }
-
-    private static PurchaseOrderSnapshot snapshot(long coupaId, int version) {
-        String updatedAt = "2026-11-2" + version + "T09:20:11-08:00";
-        return new PurchaseOrderSnapshot(coupaId, "PO-" + coupaId, version, OffsetDateTime.parse(updatedAt), "issued",
-                PurchaseOrderSnapshot.idempotencyKey(coupaId, version, updatedAt));
-    }
-
-    private static ErpPurchaseOrder document(PurchaseOrderSnapshot snapshot, ErpAction action) {
-        return new ErpPurchaseOrder("coupa", snapshot.coupaId(), snapshot.poNumber(), snapshot.version(), action,
-                snapshot.status(), "USD", "10.00", null, "Net 45", null, "jdoe", List.of(new Line("1",
-                        snapshot.coupaId() * 100, "quantity", "Bolts", "1", "EA", "10.00", "10.00",
-                        LocalDate.of(2026, 12, 1), "6100", "Hardware", false)));
     }
 }

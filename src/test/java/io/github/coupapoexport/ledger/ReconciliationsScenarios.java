@@ -1,7 +1,6 @@
 package io.github.coupapoexport.ledger;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,6 @@ import io.github.coupapoexport.JobRepositoryDatabase;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Difference;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Fix;
 import io.github.coupapoexport.ledger.ReconciliationSummary.Kind;
-import io.github.coupapoexport.mapping.ErpAction;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder.Line;
-import io.github.coupapoexport.mapping.ErpPurchaseOrder;
 import io.github.coupapoexport.mapping.PurchaseOrderSnapshot;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import static io.github.coupapoexport.ledger.LedgerSnapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -40,6 +37,8 @@ abstract class ReconciliationsScenarios {
 
     private ExportLedger ledger;
 
+    private LedgerSnapshots sent;
+
     private Reconciliations reconciliations;
 
     abstract JobRepositoryDatabase database();
@@ -54,6 +53,7 @@ abstract class ReconciliationsScenarios {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Clock clock = new TickingClock();
         ledger = new ExportLedger(jdbc, new DataSourceTransactionManager(dataSource), clock);
+        sent = new LedgerSnapshots(ledger);
         reconciliations = new Reconciliations(jdbc, new DataSourceTransactionManager(dataSource), clock);
     }
 
@@ -66,11 +66,11 @@ abstract class ReconciliationsScenarios {
     @Test
     void lastAcceptanceOfEachPoIsItsLatestAcceptedSnapshotWhateverFailedAfterIt() {
         // given PO 1 accepted at versions 1 and 2, then version 3 rejected; PO 2 only rejected; PO 3 accepted
-        accept(send(1, 1));
-        accept(send(1, 2));
-        ledger.recordFailure(send(1, 3).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
-        ledger.recordFailure(send(2, 1).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
-        accept(send(3, 1));
+        sent.accept(sent.send(1, 1));
+        sent.accept(sent.send(1, 2));
+        ledger.recordFailure(sent.send(1, 3).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        ledger.recordFailure(sent.send(2, 1).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        sent.accept(sent.send(3, 1));
 
         // when
         Map<Long, Acceptance> acceptances = reconciliations.lastAcceptances(List.of(1L, 2L, 3L, 4L));
@@ -89,11 +89,11 @@ abstract class ReconciliationsScenarios {
     @Test
     void acceptedSinceListsThePosWhoseLatestSnapshotTheErpAcceptedAfterTheTime() {
         // given PO 1 accepted early; PO 2 and PO 3 accepted later, PO 3's next version then rejected
-        accept(send(1, 1));
+        sent.accept(sent.send(1, 1));
         OffsetDateTime since = START.plusMinutes(2);
-        accept(send(2, 1));
-        accept(send(3, 1));
-        ledger.recordFailure(send(3, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        sent.accept(sent.send(2, 1));
+        sent.accept(sent.send(3, 1));
+        ledger.recordFailure(sent.send(3, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
 
         // when
         List<Acceptance> accepted = reconciliations.acceptedSince(since);
@@ -106,8 +106,8 @@ abstract class ReconciliationsScenarios {
     void theLedgerKnowsWhichPosTheJobHandledAndWhenItFirstHandledOne() {
         // given an empty ledger, then PO 1 accepted and PO 2 rejected
         assertThat(reconciliations.firstAttempt()).isEmpty();
-        accept(send(1, 1));
-        ledger.recordFailure(send(2, 1).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        sent.accept(sent.send(1, 1));
+        ledger.recordFailure(sent.send(2, 1).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
 
         // when / then
         assertThat(reconciliations.known(List.of(1L, 2L, 3L))).containsExactlyInAnyOrder(1L, 2L);
@@ -119,13 +119,13 @@ abstract class ReconciliationsScenarios {
     void posStillOnTheirWayToTheErpAreUnsettled() {
         // given PO 1 queued for the ERP's import; PO 2 sent without an answer after an acceptance; PO 3 accepted;
         // PO 4 unanswered, then its next snapshot rejected; PO 5 held back without being sent
-        PurchaseOrderSnapshot queued = send(1, 1);
+        PurchaseOrderSnapshot queued = sent.send(1, 1);
         ledger.recordQueued(queued.idempotencyKey(), "HDR-1");
-        accept(send(2, 1));
-        ledger.recordFailure(send(2, 2).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
-        accept(send(3, 1));
-        ledger.recordFailure(send(4, 1).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
-        ledger.recordFailure(send(4, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
+        sent.accept(sent.send(2, 1));
+        ledger.recordFailure(sent.send(2, 2).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
+        sent.accept(sent.send(3, 1));
+        ledger.recordFailure(sent.send(4, 1).idempotencyKey(), LedgerOutcome.ERP_UNREACHABLE, null, "503 after retries");
+        ledger.recordFailure(sent.send(4, 2).idempotencyKey(), LedgerOutcome.REJECTED, 422, "unknown supplier");
         ledger.recordNotSent(snapshot(5, 1), "an earlier snapshot's outcome is unknown", 10);
 
         // then
@@ -178,13 +178,13 @@ abstract class ReconciliationsScenarios {
     @Test
     void aPoPutBackByFixAfterItsAcceptanceNoLongerCountsAsHeldUntilTheErpAcceptsItAgain() {
         // given PO 7 accepted, then put back by reconcile --fix; PO 8 put back before it was accepted again
-        PurchaseOrderSnapshot seven = accept(send(7, 1));
+        PurchaseOrderSnapshot seven = sent.accept(sent.send(7, 1));
         String reconciliation = reconciliations.begin(START, true, true);
         reconciliations.recordDifference(reconciliation, new Difference(7, "PO-7", Kind.NEWER_IN_COUPA, 1, "issued", 1,
                 "none", Fix.UNMARKED, null));
         reconciliations.recordDifference(reconciliation, new Difference(8, "PO-8", Kind.NOT_IN_ERP, 1, "issued", null,
                 "none", Fix.UNMARKED, null));
-        PurchaseOrderSnapshot eight = accept(send(8, 1));
+        PurchaseOrderSnapshot eight = sent.accept(sent.send(8, 1));
 
         // then
         assertThat(ledger.putBackByReconciliation(ledger.find(seven.idempotencyKey()).orElseThrow())).isTrue();
@@ -194,7 +194,7 @@ abstract class ReconciliationsScenarios {
     @Test
     void aPutBackRecordedBeforeCoupaRefusedItIsAmendedAndNoLongerCounts() {
         // given PO 9 accepted, its put-back recorded before the un-mark, which Coupa then refused
-        PurchaseOrderSnapshot nine = accept(send(9, 1));
+        PurchaseOrderSnapshot nine = sent.accept(sent.send(9, 1));
         String reconciliation = reconciliations.begin(START, true, true);
         Difference lost = new Difference(9, "PO-9", Kind.NOT_IN_ERP, 1, "issued", 1, "none", Fix.NONE, null);
         reconciliations.recordDifference(reconciliation, lost.fixed(Fix.UNMARKED, "put back"));
@@ -207,29 +207,5 @@ abstract class ReconciliationsScenarios {
         assertThat(reconciliations.finish(reconciliation, 1, 2).differences())
             .extracting(Difference::fix, Difference::fixMessage)
             .containsExactly(tuple(Fix.REFUSED, "Coupa refused to put it back: 422"));
-    }
-
-    private PurchaseOrderSnapshot send(long coupaId, int version) {
-        PurchaseOrderSnapshot snapshot = snapshot(coupaId, version);
-        ledger.recordSending(snapshot, document(snapshot, version == 1 ? ErpAction.CREATE : ErpAction.UPDATE), 10);
-        return snapshot;
-    }
-
-    private PurchaseOrderSnapshot accept(PurchaseOrderSnapshot snapshot) {
-        ledger.recordAccepted(snapshot.idempotencyKey(), 201, "ERP-" + snapshot.coupaId());
-        return snapshot;
-    }
-
-    private static PurchaseOrderSnapshot snapshot(long coupaId, int version) {
-        String updatedAt = "2026-11-2" + version + "T09:20:11-08:00";
-        return new PurchaseOrderSnapshot(coupaId, "PO-" + coupaId, version, OffsetDateTime.parse(updatedAt), "issued",
-                PurchaseOrderSnapshot.idempotencyKey(coupaId, version, updatedAt));
-    }
-
-    private static ErpPurchaseOrder document(PurchaseOrderSnapshot snapshot, ErpAction action) {
-        return new ErpPurchaseOrder("coupa", snapshot.coupaId(), snapshot.poNumber(), snapshot.version(), action,
-                snapshot.status(), "USD", "10.00", null, "Net 45", null, "jdoe", List.of(new Line("1",
-                        snapshot.coupaId() * 100, "quantity", "Bolts", "1", "EA", "10.00", "10.00",
-                        LocalDate.of(2026, 12, 1), "6100", "Hardware", false)));
     }
 }
